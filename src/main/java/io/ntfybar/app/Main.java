@@ -1,0 +1,26 @@
+package io.ntfybar.app;
+
+import io.ntfybar.app.logging.LogSetup;
+import io.ntfybar.cli.NtfybarCommand;
+import io.ntfybar.settings.AppPaths;
+
+/**
+ * Entry point of the jar and of the installed launcher. With no arguments it starts the desktop app; with any
+ * argument it runs the command line. Deliberately not a JavaFX {@code Application} subclass: the tray and the CLI
+ * must work without starting JavaFX, and a non-Application main class lets JavaFX load from the class path.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        AppPaths paths = AppPaths.current();
+        boolean desktop = args.length == 0;
+        // The CLI keeps stderr for warnings and errors; the app logs more there, since nobody reads its stderr anyway
+        // unless debugging.
+        LogSetup.init(paths.logs(), desktop ? "INFO" : "WARN");
+        int code = desktop ? DesktopApp.launch(paths) : NtfybarCommand.run(args);
+        if (code != 0 || !desktop) {
+            System.exit(code);
+        }
+    }
+}

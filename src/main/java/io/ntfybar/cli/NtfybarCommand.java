@@ -1,0 +1,45 @@
+package io.ntfybar.cli;
+
+import io.ntfybar.model.AppVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root of the command line, {@code ntfybar [command]}. Subcommands are added here as they are built. Run on the
+ * caller's thread; {@link #run(String...)} returns the process exit code and never calls {@code System.exit}.
+ */
+@Command(
+        name = "ntfybar",
+        mixinStandardHelpOptions = true,
+        versionProvider = NtfybarCommand.Version.class,
+        description = {
+            "Desktop client and command line for ntfy (https://ntfy.sh) and self-hosted ntfy servers.",
+            "Without a command, ntfybar starts the desktop (menu-bar / tray) app."
+        },
+        footer = {"", "Data, settings and logs: see the README, section 'Where data lives'."})
+public final class NtfybarCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // Only reached when the root is invoked with options but no command (e.g. "ntfybar -x" is rejected earlier).
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Parses and runs {@code args}; returns the exit code (0 ok, 2 usage error, 1 failure). */
+    public static int run(String... args) {
+        return new CommandLine(new NtfybarCommand()).execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "ntfybar " + AppVersion.current().version(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+            };
+        }
+    }
+}

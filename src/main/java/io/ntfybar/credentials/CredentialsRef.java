@@ -1,0 +1,44 @@
+package io.ntfybar.credentials;
+
+import java.util.Objects;
+
+/**
+ * Names a stored secret without containing it: the server and the user name (empty for an access token). This is
+ * what the store and the settings file keep; the secret itself stays in the {@link Keychain}.
+ *
+ * @param baseUrl the server, e.g. {@code https://ntfy.example.com}
+ * @param username the login name, or {@code ""} when the secret is an access token ({@code tk_...})
+ */
+public record CredentialsRef(String baseUrl, String username) {
+    /** The keychain "service" under which ntfybar files its entries. */
+    public static final String SERVICE_PREFIX = "ntfybar ";
+
+    public CredentialsRef {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        username = username == null ? "" : username;
+    }
+
+    public static CredentialsRef token(String baseUrl) {
+        return new CredentialsRef(baseUrl, "");
+    }
+
+    public boolean isToken() {
+        return username.isEmpty();
+    }
+
+    /** The keychain service name: one per server, so the OS keychain UI lists them readably. */
+    public String service() {
+        return SERVICE_PREFIX + baseUrl;
+    }
+
+    /** The keychain account name: the user, or {@code token}. */
+    public String account() {
+        return isToken() ? "token" : username;
+    }
+
+    /** For settings files: {@code user@https://host} or {@code token@https://host}; holds no secret. */
+    @Override
+    public String toString() {
+        return account() + "@" + baseUrl;
+    }
+}

@@ -1,0 +1,60 @@
+package io.ntfybar.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The settings file shared by the app and the CLI ({@code settings.yml} in the platform config folder): what a person
+ * may also edit by hand. Subscriptions and their own options live in the message store with the subscription (one
+ * source of truth; docs/decisions/0006). No secret is ever part of this record. Immutable.
+ *
+ * @param defaultServer the server a bare topic means; {@code https://ntfy.sh} unless set
+ * @param minPriority notifications below this priority are stored, not shown (1 shows everything)
+ * @param servers per-server options keyed by base URL
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Settings(
+        @JsonProperty("default-server") String defaultServer,
+        @JsonProperty("min-priority") int minPriority,
+        @JsonProperty("servers") Map<String, ServerSettings> servers) {
+
+    public static final String NTFY_SH = "https://ntfy.sh";
+
+    public Settings {
+        defaultServer = defaultServer == null || defaultServer.isBlank() ? NTFY_SH : stripSlash(defaultServer.trim());
+        if (minPriority == 0) {
+            minPriority = 1;
+        }
+        if (minPriority < 1 || minPriority > 5) {
+            throw new IllegalArgumentException("min-priority must be 1 to 5, not " + minPriority);
+        }
+        Map<String, ServerSettings> copy = new LinkedHashMap<>();
+        if (servers != null) {
+            servers.forEach((url, s) -> copy.put(stripSlash(url), s == null ? ServerSettings.defaults() : s));
+        }
+        servers = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public static Settings defaults() {
+        return new Settings(NTFY_SH, 1, Map.of());
+    }
+
+    /** The options for {@code baseUrl}, or the defaults when none are set. */
+    public ServerSettings server(String baseUrl) {
+        return servers.getOrDefault(stripSlash(baseUrl), ServerSettings.defaults());
+    }
+
+    public Settings withServer(String baseUrl, ServerSettings s) {
+        Map<String, ServerSettings> copy = new LinkedHashMap<>(servers);
+        copy.put(stripSlash(baseUrl), s);
+        return new Settings(defaultServer, minPriority, copy);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

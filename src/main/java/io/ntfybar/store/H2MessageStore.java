@@ -1,0 +1,316 @@
+package io.ntfybar.store;
+
+import io.ntfybar.model.Event;
+import io.ntfybar.model.Message;
+import io.ntfybar.model.StoredMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Messages in the H2 store: idempotent insert keyed by (subscription, message id), sequence-id revisions, read and
+ * deleted state, unread counts, search, paging, the dispatch outbox and retention.
+ *
+ * <p>Threading: writes are serialised on this object (one writer; callers batch by passing many messages at once);
+ * reads run concurrently on their own pooled connections. A write returns only after its transaction committed, so
+ * everything it reports as {@link StoreUpdate.Added} is durable before anyone dispatches it.
+ */
+public final class H2MessageStore {
+    private static final String VISIBLE = "NOT m.is_deleted AND NOT m.superseded";
+    private static final String SELECT = "SELECT m.row_id, m.subscription_id, m.received_at, m.is_read, m.is_deleted,"
+            + " m.superseded, " + prefixed() + " FROM message m";
+
+    private final Database db;
+
+    public H2MessageStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Stores a batch of events of one subscription in one transaction: messages not seen before are inserted,
+     * {@code message_clear} marks a sequence read, {@code message_delete} hides it; other events are ignored.
+     *
+     * @param dispatch false for history that must raise no notification; such rows are not put in the outbox
+     * @return what changed, in input order; an already stored message changes nothing
+     */
+    public synchronized List<StoreUpdate> store(long subscriptionId, List<Message> events, boolean dispatch) {
+        long now = System.currentTimeMillis() / 1000;
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                List<StoreUpdate> updates = new ArrayList<>();
+                for (Message m : events) {
+                    Event type = m.eventType();
+                    if (type == Event.MESSAGE) {
+                        insert(c, subscriptionId, m, now, dispatch).ifPresent(updates::add);
+                    } else if (type == Event.MESSAGE_CLEAR || type == Event.MESSAGE_DELETE) {
+                        String seq = m.effectiveSequenceId();
+                        String column = type == Event.MESSAGE_CLEAR ? "is_read" : "is_deleted";
+                        if (markSequence(c, subscriptionId, seq, column) > 0) {
+                            updates.add(
+                                    type == Event.MESSAGE_CLEAR
+                                            ? new StoreUpdate.Cleared(subscriptionId, seq)
+                                            : new StoreUpdate.Deleted(subscriptionId, seq));
+                        }
+                    }
+                }
+                c.commit();
+                return updates;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw Database.translate(db.folder(), e);
+        }
+    }
+
+    private java.util.Optional<StoreUpdate> insert(Connection c, long subId, Message m, long now, boolean dispatch)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM message WHERE subscription_id = ? AND id = ?")) {
+            ps.setLong(1, subId);
+            ps.setString(2, m.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        // The latest revision wins: an older one arriving late is stored, but as superseded.
+        String seq = m.effectiveSequenceId();
+        boolean superseded = false;
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(time) FROM message"
+                + " WHERE subscription_id = ? AND sequence_id = ? AND NOT superseded")) {
+            ps.setLong(1, subId);
+            ps.setString(2, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long latest = rs.getLong(1);
+                superseded = !rs.wasNull() && latest > m.time();
+            }
+        }
+        if (!superseded) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE message SET superseded = TRUE"
+                    + " WHERE subscription_id = ? AND sequence_id = ? AND NOT superseded")) {
+                ps.setLong(1, subId);
+                ps.setString(2, seq);
+                ps.executeUpdate();
+            }
+        }
+        boolean outbox = dispatch && !superseded;
+        long rowId;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO message (subscription_id, received_at,"
+                        + " superseded, dispatched, is_read, search_text, " + MessageColumns.NAMES
+                        + ") VALUES (?, ?, ?, ?, ?,"
+                        + " ?, " + MessageColumns.PLACEHOLDERS + ")",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, subId);
+            ps.setLong(2, now);
+            ps.setBoolean(3, superseded);
+            ps.setBoolean(4, !outbox);
+            ps.setBoolean(5, superseded);
+            ps.setString(6, MessageColumns.searchText(m));
+            MessageColumns.bind(ps, 7, m);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                rowId = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE subscription SET last_message_id = ? WHERE id = ?"
+                + " AND COALESCE((SELECT MAX(time) FROM message WHERE subscription_id = ? AND row_id <> ?), 0) <= ?")) {
+            ps.setString(1, m.id());
+            ps.setLong(2, subId);
+            ps.setLong(3, subId);
+            ps.setLong(4, rowId);
+            ps.setLong(5, m.time());
+            ps.executeUpdate();
+        }
+        if (superseded) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+                new StoreUpdate.Added(new StoredMessage(rowId, subId, m, now, false, false, false), outbox));
+    }
+
+    private static int markSequence(Connection c, long subId, String seq, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE message SET " + column + " = TRUE, dispatched = TRUE"
+                + " WHERE subscription_id = ? AND sequence_id = ? AND NOT " + column)) {
+            ps.setLong(1, subId);
+            ps.setString(2, seq);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** The newest {@code time} stored for any of these subscriptions: where a resumed stream starts (minus a margin). */
+    public OptionalLong latestTime(Collection<Long> subscriptionIds) {
+        if (subscriptionIds.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        String in =
+                String.join(",", subscriptionIds.stream().map(String::valueOf).toList());
+        try (Connection c = db.connection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT MAX(time) FROM message WHERE subscription_id IN (" + in + ")")) {
+            rs.next();
+            long t = rs.getLong(1);
+            return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(t);
+        } catch (SQLException e) {
+            throw Database.translate(db.folder(), e);
+        }
+    }
+
+    /**
+     * One page of a subscription's visible messages, newest first. Pass the last row of the previous page as
+     * {@code before} (null for the first page): keyset paging stays fast however deep the user scrolls.
+     */
+    public List<StoredMessage> page(long subscriptionId, StoredMessage before, int limit) {
+        String sql = SELECT + " WHERE m.subscription_id = ? AND " + VISIBLE
+                + (before == null ? "" : " AND (m.time, m.row_id) < (?, ?)") + " ORDER BY m.time DESC, m.row_id DESC"
+                + " LIMIT ?";
+        try (Connection c = db.connection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, subscriptionId);
+            if (before != null) {
+                ps.setLong(i++, before.message().time());
+                ps.setLong(i++, before.rowId());
+            }
+            ps.setInt(i, limit);
+            return list(ps);
+        } catch (SQLException e) {
+            throw Database.translate(db.folder(), e);
+        }
+    }
+
+    /** Visible messages whose title, text or tags contain every word of {@code query} (case-insensitive), newest first. */
+    public List<StoredMessage> search(String query, int limit) {
+        List<String> words = List.of(query.toLowerCase(Locale.ROOT).trim().split("\\s+"));
+        StringBuilder sql = new StringBuilder(SELECT + " WHERE " + VISIBLE);
+        for (int i = 0; i < words.size(); i++) {
+            sql.append(" AND m.search_text LIKE ? ESCAPE '\\'");
+        }
+        sql.append(" ORDER BY m.time DESC, m.row_id DESC LIMIT ?");
+        try (Connection c = db.connection();
+                PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (String w : words) {
+                ps.setString(
+                        i++, "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+            ps.setInt(i, limit);
+            return list(ps);
+        } catch (SQLException e) {
+            throw Database.translate(db.folder(), e);
+        }
+    }
+
+    /** Unread, visible messages per subscription id (subscriptions with none are absent). */
+    public Map<Long, Integer> unreadCounts() {
+        try (Connection c = db.connection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT m.subscription_id, COUNT(*) FROM message m WHERE NOT m.is_read"
+                        + " AND " + VISIBLE + " GROUP BY m.subscription_id")) {
+            Map<Long, Integer> out = new LinkedHashMap<>();
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getInt(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Database.translate(db.folder(), e);
+        }
+    }
+
+    /** Marks messages read (true) or unread (false). */
+    public synchronized void setRead(Collection<Long> rowIds, boolean read) {
+        updateRows("UPDATE message SET is_read = ? WHERE row_id = ?", rowIds, read);
+    }
+
+    /** Hides messages, as the user's delete does. */
+    public synchronized void delete(Collection<Long> rowIds) {
+        updateRows("UPDATE message SET is_deleted = ? WHERE row_id = ?", rowIds, true);
+    }
+
+    /** The outbox: stored messages not yet handed to the dispatcher, oldest first (after a crash, these go out). */
+    public List<StoredMessage> undispatched() {
+        try (Connection c = db.connection();
+                PreparedStatement ps =
+                        c.prepareStatement(SELECT + " WHERE NOT m.dispatched AND " + VISIBLE + " ORDER BY m.row_id")) {
+            return list(ps);
+        } catch (SQLException e) {
+            throw Database.translate(db.folder(), e);
+        }
+    }
+
+    /** Records that the dispatcher has handled these rows. */
+    public synchronized void markDispatched(Collection<Long> rowIds) {
+        updateRows("UPDATE message SET dispatched = ? WHERE row_id = ?", rowIds, true);
+    }
+
+    /** Deletes (for good) messages of a subscription received before {@code cutoffEpochSeconds}; returns how many. */
+    public synchronized int deleteOlderThan(long subscriptionId, long cutoffEpochSeconds) {
+        try (Connection c = db.connection();
+                PreparedStatement ps =
+                        c.prepareStatement("DELETE FROM message WHERE subscription_id = ? AND time < ?")) {
+            ps.setLong(1, subscriptionId);
+            ps.setLong(2, cutoffEpochSeconds);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Database.translate(db.folder(), e);
+        }
+    }
+
+    private void updateRows(String sql, Collection<Long> rowIds, boolean value) {
+        try (Connection c = db.connection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            c.setAutoCommit(false);
+            for (long id : rowIds) {
+                ps.setBoolean(1, value);
+                ps.setLong(2, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw Database.translate(db.folder(), e);
+        }
+    }
+
+    private static List<StoredMessage> list(PreparedStatement ps) throws SQLException {
+        List<StoredMessage> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new StoredMessage(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        MessageColumns.read(rs, 7),
+                        rs.getLong(3),
+                        rs.getBoolean(4),
+                        rs.getBoolean(5),
+                        rs.getBoolean(6)));
+            }
+        }
+        return out;
+    }
+
+    private static String prefixed() {
+        return String.join(
+                ", ",
+                java.util.Arrays.stream(MessageColumns.NAMES.split(",\\s*"))
+                        .map(n -> "m." + n)
+                        .toList());
+    }
+}

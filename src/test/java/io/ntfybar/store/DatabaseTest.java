@@ -1,0 +1,126 @@
+package io.ntfybar.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ntfybar.model.Subscription;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    private Path file() {
+        return dir.resolve(Database.NAME + ".mv.db");
+    }
+
+    @Test
+    void aNewStoreGetsTheLatestSchema() throws Exception {
+        try (Database db = Database.open(dir);
+                Connection c = db.connection()) {
+            assertEquals(Migrations.latest(), Migrations.currentVersion(c));
+        }
+        assertTrue(Files.exists(file()));
+    }
+
+    @Test
+    void reopeningKeepsTheDataAndRunsNoMigration() {
+        try (Database db = Database.open(dir)) {
+            new SubscriptionStore(db).add(Subscription.of("https://ntfy.sh", "kept"));
+        }
+        try (Database db = Database.open(dir)) {
+            assertEquals(
+                    List.of("kept"),
+                    new SubscriptionStore(db)
+                            .all().stream().map(Subscription::topic).toList());
+        }
+    }
+
+    @Test
+    void aStoreFromANewerVersionIsRefusedAndLeftUntouched() throws Exception {
+        try (Database db = Database.open(dir);
+                Connection c = db.connection();
+                Statement s = c.createStatement()) {
+            new SubscriptionStore(db).add(Subscription.of("https://ntfy.sh", "precious"));
+            s.execute("INSERT INTO schema_version (version) VALUES (99)");
+        }
+        StoreException e = assertThrows(StoreException.class, () -> Database.open(dir));
+        assertEquals(StoreException.Kind.TOO_NEW, e.kind());
+        assertTrue(e.getMessage().contains("newer version of ntfybar"), e.getMessage());
+        String url = "jdbc:h2:file:" + dir.resolve(Database.NAME).toAbsolutePath();
+        try (Connection c = java.sql.DriverManager.getConnection(url, "ntfybar", "");
+                Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(
+                        "SELECT (SELECT MAX(version) FROM schema_version)," + " (SELECT topic FROM subscription)")) {
+            rs.next();
+            assertEquals(99, rs.getInt(1));
+            assertEquals("precious", rs.getString(2));
+        }
+    }
+
+    @Test
+    void aCorruptFileIsReportedAndKept() throws Exception {
+        byte[] garbage = "this is not an H2 database, but it is the user's file"
+                .repeat(200)
+                .getBytes(StandardCharsets.UTF_8);
+        Files.write(file(), garbage);
+        StoreException e = assertThrows(StoreException.class, () -> Database.open(dir));
+        assertEquals(StoreException.Kind.CORRUPT, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains("left untouched"), e.getMessage());
+        assertArrayEquals(garbage, Files.readAllBytes(file()));
+    }
+
+    @Test
+    void aStoreOpenInAnotherProcessIsReportedAsLocked() throws Exception {
+        Process holder = StoreChildProcess.start("hold", dir);
+        try {
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("open", out.readLine());
+            StoreException e = assertThrows(StoreException.class, () -> Database.open(dir));
+            assertEquals(StoreException.Kind.LOCKED, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("another ntfybar process"), e.getMessage());
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void everyCommitReportedBeforeSigkillSurvivesIt() throws Exception {
+        Process writer = StoreChildProcess.start("write", dir);
+        String lastCommitted = null;
+        try {
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
+            for (int i = 0; i < 300; i++) {
+                lastCommitted = out.readLine();
+            }
+        } finally {
+            writer.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no H2 close
+            writer.waitFor(10, TimeUnit.SECONDS);
+        }
+        try (Database db = Database.open(dir)) {
+            H2MessageStore store = new H2MessageStore(db);
+            Subscription burst =
+                    new SubscriptionStore(db).find("https://ntfy.sh", "burst").orElseThrow();
+            int committed = Integer.parseInt(lastCommitted.substring(1)) + 1;
+            List<String> ids = store.page(burst.id(), null, 100_000).stream()
+                    .map(s -> s.message().id())
+                    .toList();
+            assertTrue(ids.size() >= committed, "stored " + ids.size() + " of " + committed + " committed");
+            assertTrue(ids.contains(lastCommitted));
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package io.ntfybar.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private Linux desktop for tests: an Xvfb display, a private D-Bus session bus, the dunst notification daemon
+ * and, on request, the trayer system-tray host. Each session picks its own free display and bus, so parallel builds
+ * do not collide, and {@link #close()} stops every process it started.
+ *
+ * <p>dunst runs with a fake dmenu ({@link #pickFile()}): when a test writes an action key into that file and runs
+ * {@code dunstctl context}, dunst invokes that action, as a user's click would. Every notification dunst shows is
+ * appended to {@link #notificationLog()} by a dunst script rule (summary, body, urgency, app name).
+ *
+ * <p>Programs missing: {@link #start(boolean)} skips the test locally and fails it in CI.
+ */
+public final class DesktopSession implements AutoCloseable {
+    private static final Duration STARTUP = Duration.ofSeconds(10);
+
+    private final List<Process> processes = new ArrayList<>();
+    private final Path dir;
+    private String display;
+    private String busAddress;
+
+    private DesktopSession(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Starts Xvfb, a session bus and dunst (and trayer when {@code withTray}); ready when this returns. */
+    public static DesktopSession start(boolean withTray) throws IOException, InterruptedException {
+        for (String program : withTray
+                ? List.of("Xvfb", "dbus-daemon", "dunst", "dbus-send", "trayer")
+                : List.of("Xvfb", "dbus-daemon", "dunst", "dbus-send")) {
+            DesktopTests.require(onPath(program), program + " is not installed");
+        }
+        DesktopSession s = new DesktopSession(Files.createTempDirectory("ntfybar-desktop"));
+        try {
+            s.startX();
+            s.startBus();
+            s.startDunst();
+            if (withTray) {
+                s.startTray();
+            }
+            return s;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    public static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String d : path.split(":")) {
+            if (Files.isExecutable(Path.of(d, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The X display, e.g. {@code :93}. */
+    public String display() {
+        return display;
+    }
+
+    /** The private session bus address, for D-Bus clients in this JVM. */
+    public String busAddress() {
+        return busAddress;
+    }
+
+    /** Environment for child processes that should live on this desktop. */
+    public Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DISPLAY", display);
+        env.put("DBUS_SESSION_BUS_ADDRESS", busAddress);
+        env.put("DUNST_PICK_FILE", pickFile().toString());
+        return env;
+    }
+
+    /** Write an action key here, then run {@code dunstctl context}, to invoke that action of the newest popup. */
+    public Path pickFile() {
+        return dir.resolve("pick");
+    }
+
+    /** One line per notification dunst showed: {@code appname|summary|body|urgency}. */
+    public Path notificationLog() {
+        return dir.resolve("notifications.log");
+    }
+
+    /** Runs a program on this desktop and returns its stdout; fails on a non-zero exit or after 10 s. */
+    public String run(String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env());
+        Process p = pb.start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p));
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " did not finish in 10 s");
+        }
+        String text = out.join();
+        if (p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " exited " + p.exitValue() + ": " + text);
+        }
+        return text;
+    }
+
+    private void startX() throws IOException, InterruptedException {
+        // -displayfd 1: Xvfb picks a free display itself and prints its number when it is ready for clients.
+        Process x =
+                spawn(List.of("Xvfb", "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"), Map.of());
+        display = ":" + firstLine(x, "Xvfb").trim();
+    }
+
+    private void startBus() throws IOException, InterruptedException {
+        Process bus = spawn(
+                List.of("dbus-daemon", "--session", "--nofork", "--print-address=1", "--address=unix:tmpdir=" + dir),
+                Map.of());
+        busAddress = firstLine(bus, "dbus-daemon").trim();
+    }
+
+    private void startDunst() throws IOException, InterruptedException {
+        Path pick = dir.resolve("pick-action.sh");
+        Files.writeString(
+                pick,
+                """
+                #!/bin/sh
+                # Fake dmenu: dunst offers lines like "#Label (Summary) [id,key]"; answer the one whose key is in
+                # $DUNST_PICK_FILE, else the first. dunst lists actions in reverse order, so match by key.
+                menu=$(cat)
+                key=$(cat "$DUNST_PICK_FILE" 2>/dev/null)
+                if [ -n "$key" ]; then
+                  printf '%s\\n' "$menu" | grep -F ",$key]" | head -n 1
+                else
+                  printf '%s\\n' "$menu" | head -n 1
+                fi
+                """);
+        Path log = dir.resolve("log-notification.sh");
+        Files.writeString(
+                log,
+                """
+                #!/bin/sh
+                printf '%s|%s|%s|%s\\n' "$DUNST_APP_NAME" "$DUNST_SUMMARY" "$DUNST_BODY" "$DUNST_URGENCY" \
+                  >> "$(dirname "$0")/notifications.log"
+                """);
+        for (Path p : List.of(pick, log)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+        }
+        Path rc = dir.resolve("dunstrc");
+        Files.writeString(
+                rc,
+                """
+                [global]
+                    dmenu = %s -p dunst
+                    mouse_left_click = do_action, close_current
+                [urgency_critical]
+                    timeout = 0
+                [log-all]
+                    summary = "*"
+                    script = %s
+                """
+                        .formatted(pick, log));
+        spawn(List.of("dunst", "-config", rc.toString()), env());
+        awaitNotificationDaemon();
+    }
+
+    private void startTray() throws IOException, InterruptedException {
+        spawn(
+                List.of(
+                        "trayer",
+                        "--edge",
+                        "bottom",
+                        "--align",
+                        "left",
+                        "--widthtype",
+                        "pixel",
+                        "--width",
+                        "200",
+                        "--heighttype",
+                        "pixel",
+                        "--height",
+                        "32",
+                        "--transparent",
+                        "false",
+                        "--tint",
+                        "0x444444"),
+                env());
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (!run("xwininfo", "-root", "-tree").contains("panel")) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("trayer did not open its panel within " + STARTUP);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * Starts gnome-keyring's Secret Service on this session's bus, with a fresh, unlocked login keyring in a
+     * throwaway home folder. Skips locally (fails in CI) when gnome-keyring is not installed.
+     */
+    public void startKeyring() throws IOException, InterruptedException {
+        DesktopTests.require(onPath("gnome-keyring-daemon"), "gnome-keyring-daemon is not installed");
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Map<String, String> env = new HashMap<>(env());
+        env.put("HOME", home.toString());
+        env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
+        env.put(
+                "XDG_RUNTIME_DIR",
+                Files.createDirectories(dir.resolve("runtime")).toString());
+        Process daemon =
+                spawn(List.of("gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"), env);
+        daemon.getOutputStream().write("test-keyring-password".getBytes(StandardCharsets.UTF_8));
+        daemon.getOutputStream().close();
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (!run(
+                        "dbus-send",
+                        "--session",
+                        "--print-reply",
+                        "--dest=org.freedesktop.DBus",
+                        "/org/freedesktop/DBus",
+                        "org.freedesktop.DBus.NameHasOwner",
+                        "string:org.freedesktop.secrets")
+                .contains("boolean true")) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("gnome-keyring did not register on the session bus within " + STARTUP);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void awaitNotificationDaemon() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        IOException last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                run(
+                        "dbus-send",
+                        "--session",
+                        "--print-reply",
+                        "--dest=org.freedesktop.Notifications",
+                        "/org/freedesktop/Notifications",
+                        "org.freedesktop.Notifications.GetServerInformation");
+                return;
+            } catch (IOException e) {
+                last = e;
+                Thread.sleep(50);
+            }
+        }
+        throw new IOException("dunst did not answer on the session bus within " + STARTUP, last);
+    }
+
+    private Process spawn(List<String> command, Map<String, String> env) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectError(dir.resolve(command.get(0) + ".err").toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        processes.add(p);
+        return p;
+    }
+
+    private String firstLine(Process p, String name) throws IOException, InterruptedException {
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            String l = line.get(STARTUP.toMillis(), TimeUnit.MILLISECONDS);
+            if (l == null || l.isBlank()) {
+                throw new IOException(name + " exited without starting; see " + dir.resolve(name + ".err"));
+            }
+            return l;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException(name + " did not start within " + STARTUP, e);
+        }
+    }
+
+    private static String readAll(Process p) {
+        try {
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process p = processes.get(i);
+            p.destroy();
+            try {
+                if (!p.waitFor(3, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+}
