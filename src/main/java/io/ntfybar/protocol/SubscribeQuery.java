@@ -1,5 +1,7 @@
 package io.ntfybar.protocol;
 
+import io.ntfybar.model.Event;
+import io.ntfybar.model.Message;
 import io.ntfybar.model.Priority;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -81,5 +83,25 @@ public record SubscribeQuery(
 
     public SubscribeQuery withTags(List<String> value) {
         return new SubscribeQuery(since, poll, scheduled, id, message, title, priorities, value);
+    }
+
+    /**
+     * Whether a message passes the filters, as the server decides it (protocol section 3.3): exact id, message and
+     * title; any of the priorities (an absent priority is 3); all of the tags. Events other than messages pass.
+     */
+    public boolean matches(Message m) {
+        if (m.eventType() != Event.MESSAGE) {
+            return true;
+        }
+        return (id == null || id.equals(m.id()))
+                && (message == null || message.equals(m.message()))
+                && (title == null || title.equals(m.title()))
+                && (priorities.isEmpty() || priorities.contains(m.priorityLevel()))
+                && m.tags().containsAll(tags);
+    }
+
+    /** True when any filter is set. */
+    public boolean hasFilters() {
+        return id != null || message != null || title != null || !priorities.isEmpty() || !tags.isEmpty();
     }
 }

@@ -1,0 +1,493 @@
+package io.ntfybar.subscribe;
+
+import io.ntfybar.credentials.CredentialsRef;
+import io.ntfybar.credentials.Keychain;
+import io.ntfybar.credentials.KeychainException;
+import io.ntfybar.model.Message;
+import io.ntfybar.model.Subscription;
+import io.ntfybar.protocol.AuthorizationHeader;
+import io.ntfybar.protocol.ServerUrl;
+import io.ntfybar.protocol.SubscribeQuery;
+import io.ntfybar.settings.ServerSettings;
+import io.ntfybar.settings.Settings;
+import io.ntfybar.store.H2MessageStore;
+import io.ntfybar.store.SubscriptionStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one stream open per server and credentials for every subscription in the store, and feeds what arrives
+ * through the {@link StoreWriter} (store first, then dispatch). The desired state is the store's subscriptions plus
+ * the settings; {@link #reconcile} compares it with the open connections and restarts only what changed.
+ *
+ * <p>Resuming: a stream starts at the {@code time} of the newest stored message of its topics minus
+ * {@link EngineConfig#resumeMargin()}, and the store drops what it already has; a new subscription first polls the
+ * server's whole cache into history without notifications.
+ *
+ * <p>Threading: public methods are thread-safe and do not block on the network; reconciling, polls and access checks
+ * run on one engine I/O thread, timers on one scheduler thread, streams on OkHttp's threads.
+ */
+public final class ConnectionEngine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ConnectionEngine.class);
+
+    private final OkHttpClient streamClient;
+    private final Poller poller;
+    private final SubscriptionStore subscriptions;
+    private final H2MessageStore messages;
+    private final Keychain keychain;
+    private final EngineConfig config;
+    private final EngineListener listener;
+    private final StoreWriter writer;
+    private final LongSupplier wallClockMillis;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService io;
+    private final Map<ConnectionKey, List<Group>> connections = new LinkedHashMap<>();
+    private final Map<Long, TopicProblem> problems = new ConcurrentHashMap<>();
+    private volatile Settings settings = Settings.defaults();
+    private volatile java.util.function.Predicate<Subscription> wanted = s -> true;
+    private long lastWall;
+    private long lastMono;
+    private volatile boolean closed;
+
+    public ConnectionEngine(
+            OkHttpClient streamClient,
+            SubscriptionStore subscriptions,
+            H2MessageStore messages,
+            Keychain keychain,
+            EngineConfig config,
+            StoreWriter.Dispatcher dispatcher,
+            EngineListener listener) {
+        this(streamClient, subscriptions, messages, keychain, config, dispatcher, listener, System::currentTimeMillis);
+    }
+
+    /** @param wallClockMillis the wall clock; tests move it to simulate sleep */
+    public ConnectionEngine(
+            OkHttpClient streamClient,
+            SubscriptionStore subscriptions,
+            H2MessageStore messages,
+            Keychain keychain,
+            EngineConfig config,
+            StoreWriter.Dispatcher dispatcher,
+            EngineListener listener,
+            LongSupplier wallClockMillis) {
+        this.streamClient = streamClient;
+        this.poller = new Poller(HttpClients.requests(streamClient));
+        this.subscriptions = subscriptions;
+        this.messages = messages;
+        this.keychain = keychain;
+        this.config = config;
+        this.listener = listener;
+        this.wallClockMillis = wallClockMillis;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("ntfybar-engine-timer"));
+        this.io = Executors.newSingleThreadExecutor(daemon("ntfybar-engine-io"));
+        this.writer = new StoreWriter(
+                messages,
+                dispatcher,
+                config.writerBatch(),
+                () -> scheduler.schedule(() -> reconnectAll("some events could not be stored"), 5, TimeUnit.SECONDS));
+    }
+
+    /** Only these of the store's subscriptions are connected (the CLI connects the topics it was given). */
+    public void restrictTo(java.util.function.Predicate<Subscription> filter) {
+        wanted = Objects.requireNonNull(filter, "filter");
+    }
+
+    /** Dispatches the outbox left by an earlier run, then connects everything the store holds. */
+    public Future<?> start(Settings initial) {
+        writer.start();
+        lastWall = wallClockMillis.getAsLong();
+        lastMono = System.nanoTime();
+        long tick = config.tick().toMillis();
+        scheduler.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+        return reconcile(initial);
+    }
+
+    /**
+     * Brings the connections in line with the store's subscriptions and these settings: new servers connect, removed
+     * ones close, a server whose topics, credentials or options changed reconnects; the others are left alone.
+     */
+    public Future<?> reconcile(Settings newSettings) {
+        settings = Objects.requireNonNull(newSettings, "settings");
+        return io.submit(this::reconcileNow);
+    }
+
+    /** Forgets every "needs login", "forbidden" and "invalid" verdict and tries those subscriptions again. */
+    public Future<?> retryRefused() {
+        problems.clear();
+        return reconcile(settings);
+    }
+
+    /** Drops every stream and reconnects at once (the machine woke up, the network changed). */
+    public void reconnectAll(String why) {
+        for (Group g : groups()) {
+            g.stream.reconnectNow(why);
+        }
+    }
+
+    /** Waits until everything received so far is stored and dispatched. For tests and an orderly shutdown. */
+    public void flush() throws InterruptedException {
+        writer.flush();
+    }
+
+    /** The subscriptions the engine gave up on, with the reason. */
+    public Map<Long, TopicProblem> problems() {
+        return Map.copyOf(problems);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        io.shutdownNow();
+        scheduler.shutdownNow();
+        for (Group g : groups()) {
+            g.stream.close();
+        }
+        synchronized (this) {
+            connections.clear();
+        }
+        writer.close();
+    }
+
+    private synchronized List<Group> groups() {
+        List<Group> all = new ArrayList<>();
+        connections.values().forEach(all::addAll);
+        return all;
+    }
+
+    private void reconcileNow() {
+        if (closed) {
+            return;
+        }
+        Map<ConnectionKey, List<Subscription>> desired = new LinkedHashMap<>();
+        Map<ConnectionKey, AuthorizationHeader> auth = new HashMap<>();
+        Map<ConnectionKey, Duration> keepalive = new HashMap<>();
+        for (Subscription sub : subscriptions.all()) {
+            if (problems.containsKey(sub.id()) || !wanted.test(sub)) {
+                continue;
+            }
+            ServerSettings server = settings.server(sub.baseUrl());
+            ConnectionKey key = new ConnectionKey(
+                    ServerUrl.of(sub.baseUrl()), credentialsOf(sub.baseUrl(), server), server.headers());
+            if (!auth.containsKey(key) && key.credentials() != null) {
+                AuthorizationHeader header = authorization(key, sub);
+                if (header == null) {
+                    continue;
+                }
+                auth.put(key, header);
+            }
+            desired.computeIfAbsent(key, k -> new ArrayList<>()).add(sub);
+            if (server.keepaliveSeconds() != null) {
+                keepalive.put(key, Duration.ofSeconds(server.keepaliveSeconds()));
+            }
+        }
+        List<Group> toClose = new ArrayList<>();
+        synchronized (this) {
+            for (ConnectionKey key : new ArrayList<>(connections.keySet())) {
+                if (!desired.containsKey(key)) {
+                    toClose.addAll(connections.remove(key));
+                }
+            }
+        }
+        toClose.forEach(g -> g.stream.close());
+        desired.forEach((key, subs) -> connect(key, subs, auth.get(key), keepalive.get(key)));
+    }
+
+    private void connect(ConnectionKey key, List<Subscription> subs, AuthorizationHeader auth, Duration keepalive) {
+        subs.sort(Comparator.comparing(Subscription::topic));
+        List<String> topics = subs.stream().map(Subscription::topic).toList();
+        List<List<String>> split = TopicSplitter.split(topics, pathOf(key.server()), config.maxRequestLine());
+        List<Group> old;
+        synchronized (this) {
+            old = connections.getOrDefault(key, List.of());
+            if (sameGroups(old, split, keepalive)) {
+                old.forEach(g -> g.update(subs));
+                return;
+            }
+            connections.remove(key);
+        }
+        old.forEach(g -> g.stream.close());
+        List<Subscription> updated = initialFetch(key, auth, subs);
+        Map<String, Subscription> byTopic = new HashMap<>();
+        updated.forEach(s -> byTopic.put(s.topic(), s));
+        List<Group> groups = new ArrayList<>();
+        for (List<String> part : split) {
+            groups.add(new Group(key, part, byTopic, auth, keepalive));
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            connections.put(key, groups);
+        }
+        groups.forEach(g -> g.stream.start());
+    }
+
+    /** Polls the whole cache of subscriptions seen for the first time into history (no notifications). */
+    private List<Subscription> initialFetch(ConnectionKey key, AuthorizationHeader auth, List<Subscription> subs) {
+        List<Subscription> result = new ArrayList<>();
+        for (Subscription sub : subs) {
+            if (sub.initialFetchDone()) {
+                result.add(sub);
+                continue;
+            }
+            try {
+                List<Message> cached = poller.poll(
+                        key, auth, List.of(sub.topic()), SubscribeQuery.live().withSince("all"));
+                java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
+                writer.submit(sub.id(), cached, false, stored::countDown);
+                stored.await();
+                Subscription done = sub.withInitialFetchDone(true);
+                subscriptions.update(done);
+                result.add(done);
+                log.info("Fetched {} cached event(s) of {}/{} into history", cached.size(), key.server(), sub.topic());
+            } catch (Poller.PollException e) {
+                // Not fatal: the stream starts anyway, and the next start tries the fetch again.
+                log.warn("Could not fetch the history of {}/{}: {}", key.server(), sub.topic(), e.getMessage());
+                result.add(sub);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                result.add(sub);
+            }
+        }
+        return result;
+    }
+
+    private static boolean sameGroups(List<Group> old, List<List<String>> split, Duration keepalive) {
+        if (old.size() != split.size()) {
+            return false;
+        }
+        for (int i = 0; i < old.size(); i++) {
+            if (!old.get(i).stream.topics().equals(split.get(i)) || !Objects.equals(old.get(i).keepalive, keepalive)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static CredentialsRef credentialsOf(String baseUrl, ServerSettings server) {
+        if (server.username() != null && !server.username().isEmpty()) {
+            return new CredentialsRef(ServerUrl.of(baseUrl).value(), server.username());
+        }
+        return server.token() ? CredentialsRef.token(ServerUrl.of(baseUrl).value()) : null;
+    }
+
+    private AuthorizationHeader authorization(ConnectionKey key, Subscription sub) {
+        CredentialsRef ref = key.credentials();
+        try {
+            java.util.Optional<String> secret = keychain.load(ref);
+            if (secret.isPresent()) {
+                return ref.isToken()
+                        ? AuthorizationHeader.bearer(secret.get())
+                        : AuthorizationHeader.basic(ref.username(), secret.get());
+            }
+            problem(
+                    sub,
+                    TopicProblem.Kind.NEEDS_LOGIN,
+                    "No " + (ref.isToken() ? "access token" : "password for " + ref.username()) + " for "
+                            + key.server().shortForm() + " is stored in " + keychain.description()
+                            + ". Log in again.");
+        } catch (KeychainException e) {
+            problem(
+                    sub,
+                    TopicProblem.Kind.NEEDS_LOGIN,
+                    "Could not read the login for " + key.server().shortForm() + " from " + keychain.description()
+                            + ": " + e.getMessage());
+        }
+        return null;
+    }
+
+    private void problem(Subscription sub, TopicProblem.Kind kind, String sentence) {
+        TopicProblem p = new TopicProblem(sub.id(), kind, sentence);
+        problems.put(sub.id(), p);
+        log.warn("{}/{}: {}", sub.baseUrl(), sub.topic(), sentence);
+        listener.onTopicProblem(p);
+    }
+
+    /** After a refusal: find which topics the server refuses, set them aside, and reconnect the rest at once. */
+    private void findRefused(Group group, io.ntfybar.protocol.NtfyError error) {
+        int found = 0;
+        for (String topic : group.stream.topics()) {
+            Subscription sub = group.byTopic.get(topic);
+            if (sub == null) {
+                continue;
+            }
+            io.ntfybar.protocol.NtfyError refusal = error;
+            if (error.status() != 401) {
+                try {
+                    refusal = poller.checkAccess(group.stream.key(), group.auth, topic);
+                } catch (Poller.PollException e) {
+                    continue; // cannot tell now; the topic stays in and the next failure asks again
+                }
+            }
+            if (refusal == null) {
+                continue;
+            }
+            found++;
+            String where = group.stream.key().server().shortForm() + "/" + topic + ": ";
+            if (refusal.status() == 401) {
+                problem(sub, TopicProblem.Kind.NEEDS_LOGIN, where + refusal.userMessage());
+            } else if (refusal.status() == 403) {
+                problem(
+                        sub,
+                        group.auth == null ? TopicProblem.Kind.NEEDS_LOGIN : TopicProblem.Kind.FORBIDDEN,
+                        where
+                                + (group.auth == null
+                                        ? "this topic needs a login. Add your user name and password or"
+                                                + " a token for this server."
+                                        : refusal.userMessage()));
+            } else {
+                problem(sub, TopicProblem.Kind.INVALID, where + refusal.userMessage());
+            }
+        }
+        if (found == 0) {
+            log.warn(
+                    "{}: refused ({}) but no single topic is; the stream stays stopped",
+                    group.stream.key(),
+                    error.status());
+            return;
+        }
+        synchronized (this) {
+            List<Group> current = connections.get(group.stream.key());
+            if (current != null && current.contains(group)) {
+                connections.remove(group.stream.key());
+                current.forEach(g -> g.stream.close());
+            }
+        }
+        reconcileNow();
+    }
+
+    private void tick() {
+        long mono = System.nanoTime();
+        long wall = wallClockMillis.getAsLong();
+        long jump = (wall - lastWall) - TimeUnit.NANOSECONDS.toMillis(mono - lastMono);
+        lastWall = wall;
+        lastMono = mono;
+        if (Math.abs(jump) > config.clockJump().toMillis()) {
+            // Java hears nothing of sleep and wake: a wall clock that ran ahead of the monotonic one means the
+            // machine slept, and every stream is likely dead without knowing it.
+            log.info("The wall clock jumped by {} s (the computer slept?); reconnecting every stream", jump / 1000);
+            reconnectAll("the computer woke up");
+            return;
+        }
+        for (Group g : groups()) {
+            g.stream.checkAlive(mono);
+        }
+    }
+
+    private void pollRequested(Group group, Subscription sub) {
+        try {
+            List<Message> events = poller.poll(
+                    group.stream.key(),
+                    group.auth,
+                    List.of(sub.topic()),
+                    SubscribeQuery.live().withSince(sinceFor(List.of(sub))));
+            writer.submit(sub.id(), events, true, null);
+        } catch (Poller.PollException e) {
+            log.warn("Could not poll {}/{} as the server asked: {}", sub.baseUrl(), sub.topic(), e.getMessage());
+        }
+    }
+
+    private String sinceFor(List<Subscription> subs) {
+        return ResumePoint.since(messages, subs, config.resumeMargin());
+    }
+
+    private static String pathOf(ServerUrl server) {
+        String s = server.shortForm();
+        int slash = s.indexOf('/');
+        return slash < 0 ? "" : s.substring(slash);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** One stream: some topics of one server, routed to their subscriptions by each message's own topic. */
+    private final class Group implements StreamConnection.Handler {
+        private final AuthorizationHeader auth;
+        private final Duration keepalive;
+        private final StreamConnection stream;
+        private volatile Map<String, Subscription> byTopic;
+
+        Group(
+                ConnectionKey key,
+                List<String> topics,
+                Map<String, Subscription> all,
+                AuthorizationHeader auth,
+                Duration keepalive) {
+            this.auth = auth;
+            this.keepalive = keepalive;
+            Map<String, Subscription> mine = new HashMap<>();
+            topics.forEach(t -> mine.put(t, all.get(t)));
+            this.byTopic = mine;
+            this.stream = new StreamConnection(
+                    streamClient, scheduler, key, topics, SubscribeQuery.live(), auth, config, keepalive, this);
+        }
+
+        void update(List<Subscription> subs) {
+            Map<String, Subscription> mine = new HashMap<>(byTopic);
+            subs.stream().filter(s -> mine.containsKey(s.topic())).forEach(s -> mine.put(s.topic(), s));
+            byTopic = mine;
+        }
+
+        @Override
+        public String since() {
+            return sinceFor(new ArrayList<>(byTopic.values()));
+        }
+
+        @Override
+        public void onEvent(Message event) {
+            switch (event.eventType()) {
+                case MESSAGE, MESSAGE_CLEAR, MESSAGE_DELETE -> {
+                    Subscription sub = byTopic.get(event.topic());
+                    if (sub == null) {
+                        log.debug("{}: event for a topic this stream does not carry: {}", stream.key(), event.topic());
+                    } else {
+                        writer.submit(sub.id(), event, true);
+                    }
+                }
+                case POLL_REQUEST -> {
+                    Subscription sub = byTopic.get(event.topic());
+                    if (sub != null) {
+                        io.execute(() -> pollRequested(this, sub));
+                    }
+                }
+                case UNKNOWN -> log.debug("{}: ignored an event of unknown type '{}'", stream.key(), event.event());
+                default -> {
+                    // open and keepalive only prove the stream is alive; StreamConnection noted that.
+                }
+            }
+        }
+
+        @Override
+        public void onState(ConnectionState state) {
+            listener.onConnectionState(new ConnectionState.Report(stream.key(), stream.topics(), state));
+        }
+
+        @Override
+        public void onRejected(io.ntfybar.protocol.NtfyError error) {
+            if (!closed) {
+                io.execute(() -> findRefused(this, error));
+            }
+        }
+    }
+}
