@@ -238,34 +238,47 @@ public final class ConnectionEngine implements AutoCloseable {
         groups.forEach(g -> g.stream.start());
     }
 
-    /** Polls the whole cache of subscriptions seen for the first time into history (no notifications). */
+    /**
+     * Polls the whole cache of subscriptions seen for the first time into history (no notifications), as few
+     * requests as the request-line limit allows, and waits until it is stored.
+     */
     private List<Subscription> initialFetch(ConnectionKey key, AuthorizationHeader auth, List<Subscription> subs) {
-        List<Subscription> result = new ArrayList<>();
-        for (Subscription sub : subs) {
-            if (sub.initialFetchDone()) {
-                result.add(sub);
-                continue;
-            }
+        Map<String, Subscription> fresh = new LinkedHashMap<>();
+        subs.stream().filter(s -> !s.initialFetchDone()).forEach(s -> fresh.put(s.topic(), s));
+        if (fresh.isEmpty()) {
+            return subs;
+        }
+        Map<String, Subscription> done = new HashMap<>();
+        for (List<String> part :
+                TopicSplitter.split(new ArrayList<>(fresh.keySet()), pathOf(key.server()), config.maxRequestLine())) {
             try {
-                List<Message> cached = poller.poll(
-                        key, auth, List.of(sub.topic()), SubscribeQuery.live().withSince("all"));
-                java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
-                writer.submit(sub.id(), cached, false, stored::countDown);
+                Map<Long, List<Message>> bySub = new LinkedHashMap<>();
+                part.forEach(t -> bySub.put(fresh.get(t).id(), new ArrayList<>()));
+                for (Message m : poller.poll(key, auth, part, SubscribeQuery.live().withSince("all"))) {
+                    Subscription s = fresh.get(m.topic());
+                    if (s != null) {
+                        bySub.get(s.id()).add(m);
+                    }
+                }
+                java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(bySub.size());
+                bySub.forEach((id, events) -> writer.submit(id, events, false, stored::countDown));
                 stored.await();
-                Subscription done = sub.withInitialFetchDone(true);
-                subscriptions.update(done);
-                result.add(done);
-                log.info("Fetched {} cached event(s) of {}/{} into history", cached.size(), key.server(), sub.topic());
+                for (String t : part) {
+                    Subscription s = fresh.get(t).withInitialFetchDone(true);
+                    subscriptions.update(s);
+                    done.put(t, s);
+                }
+                log.info("Fetched the history of {} topic(s) on {}", part.size(), key.server());
             } catch (Poller.PollException e) {
-                // Not fatal: the stream starts anyway, and the next start tries the fetch again.
-                log.warn("Could not fetch the history of {}/{}: {}", key.server(), sub.topic(), e.getMessage());
-                result.add(sub);
+                // Not fatal: the streams start anyway, and the next start tries the fetch again.
+                log.warn("Could not fetch the history of {} topic(s) on {}: {}", part.size(), key.server(),
+                        e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                result.add(sub);
+                break;
             }
         }
-        return result;
+        return subs.stream().map(s -> done.getOrDefault(s.topic(), s)).toList();
     }
 
     private static boolean sameGroups(List<Group> old, List<List<String>> split, Duration keepalive) {

@@ -1,0 +1,163 @@
+package io.ntfybar.subscribe;
+
+import static io.ntfybar.subscribe.EngineFixture.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ntfybar.model.Subscription;
+import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testserver.TestServerConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stalls, hostile streams, rate limits, many topics and sleep. */
+class EngineRobustnessTest {
+    @TempDir
+    Path dir;
+
+    NtfyTestServer server;
+    EngineFixture f;
+
+    @BeforeEach
+    void start() {
+        server = NtfyTestServer.start(TestServerConfig.defaults().withKeepalive(Duration.ofSeconds(1)));
+        f = new EngineFixture(server, dir.resolve("db"), EngineFixture.FAST);
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+        server.close();
+    }
+
+    @Test
+    void aStalledStreamIsNoticedAndReopenedWithoutLosingMessages() throws Exception {
+        f.subscribe("alerts");
+        f.start();
+        f.awaitConnected();
+        Thread.sleep(2500); // hear a few keepalives: the engine learns the server's 1 s interval
+        long requests = f.subscribeRequests();
+        server.stall(true);
+        server.publish("alerts", "during the stall");
+        // 2 x the learned 1 s keepalive, plus ticks and backoff: well within 10 s.
+        await("a reconnect after the stall", Duration.ofSeconds(10), () -> f.subscribeRequests() > requests);
+        server.stall(false);
+        f.awaitDispatched(1);
+        assertEquals(List.of("during the stall"), f.dispatchedTexts());
+    }
+
+    @Test
+    void hostileStreamContentIsSkippedAndTheConnectionKeepsWorking() throws Exception {
+        Subscription sub = f.subscribe("alerts");
+        f.start();
+        f.awaitConnected();
+        long requests = f.subscribeRequests();
+        List<byte[]> junk = new ArrayList<>();
+        junk.add("this is not SSE at all\n\n".getBytes(StandardCharsets.UTF_8));
+        junk.add("data: {not json\n\n".getBytes(StandardCharsets.UTF_8));
+        junk.add(("data: " + "x".repeat(10 * 1024 * 1024) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        junk.add(concat("data: {\"id\":\"abcdefghijkl\",\"time\":1,\"event\":\"message\",\"topic\":\"alerts\",\"message\":\"",
+                new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF}, "\"}\n\n"));
+        junk.add("event: future\ndata: {\"id\":\"abcdefghijkm\",\"time\":1,\"event\":\"future_event\",\"topic\":\"alerts\"}\n\n"
+                .getBytes(StandardCharsets.UTF_8));
+        junk.add("data: {\"id\":\"abcdefghijkn\",\"time\":\"yesterday\",\"event\":\"message\",\"topic\":\"alerts\"}\n\n"
+                .getBytes(StandardCharsets.UTF_8));
+        junk.add("data: {\"id\":12,\"time\":1,\"event\":\"message\",\"topic\":\"alerts\",\"priority\":\"high\"}\n\n"
+                .getBytes(StandardCharsets.UTF_8));
+        junk.add("data: [1,2,3]\n\n".getBytes(StandardCharsets.UTF_8));
+        for (byte[] j : junk) {
+            server.injectRaw(j);
+        }
+        server.publish("alerts", "the next good message");
+        f.awaitDispatched(1);
+        f.engine.flush();
+        assertEquals(List.of("the next good message"), f.dispatchedTexts());
+        assertEquals(1, f.storedCount(sub), "nothing malformed was stored");
+        assertEquals(requests, f.subscribeRequests(), "the stream was not dropped for bad content");
+    }
+
+    @Test
+    void tooManyRequestsBacksOffForTheRetryAfterTime() throws Exception {
+        f.subscribe("alerts");
+        server.failNext(1, 429, Duration.ofSeconds(2));
+        Instant before = Instant.now();
+        f.start();
+        await("a back-off report", Duration.ofSeconds(10),
+                () -> f.reports.stream().anyMatch(r -> r.state() instanceof ConnectionState.BackingOff));
+        ConnectionState.BackingOff b = (ConnectionState.BackingOff) f.reports.stream()
+                .filter(r -> r.state() instanceof ConnectionState.BackingOff)
+                .findFirst()
+                .orElseThrow()
+                .state();
+        assertTrue(!b.retryAt().isBefore(before.plusMillis(1900)), "waits for Retry-After: " + b.retryAt());
+        f.awaitConnected();
+        server.publish("alerts", "after the limit");
+        f.awaitDispatched(1);
+    }
+
+    @Test
+    void tooManyRequestsWithoutRetryAfterWaitsAMinute() throws Exception {
+        f.subscribe("alerts");
+        server.failNext(1, 429, null);
+        Instant before = Instant.now();
+        f.start();
+        await("a back-off report", Duration.ofSeconds(10),
+                () -> f.reports.stream().anyMatch(r -> r.state() instanceof ConnectionState.BackingOff));
+        ConnectionState.BackingOff b = (ConnectionState.BackingOff) f.reports.stream()
+                .filter(r -> r.state() instanceof ConnectionState.BackingOff)
+                .findFirst()
+                .orElseThrow()
+                .state();
+        assertTrue(!b.retryAt().isBefore(before.plusSeconds(59)), "ntfy's limiter refills once a minute: " + b);
+        Thread.sleep(1000);
+        assertEquals(1, f.subscribeRequests(), "no retry storm");
+    }
+
+    @Test
+    void aThousandTopicsOnOneServerAllDeliverAndSleepReconnectsThem() throws Exception {
+        List<Subscription> subs = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            subs.add(f.subscribe(String.format("topic-%04d-with-a-longer-name", i)));
+        }
+        int streams = TopicSplitter.split(
+                        subs.stream().map(Subscription::topic).toList(), "", EngineFixture.FAST.maxRequestLine())
+                .size();
+        assertTrue(streams > 1, "1000 topics do not fit in one 4 KB request line");
+        f.start();
+        await("every stream connected", Duration.ofSeconds(60), () -> server.openStreams() == streams);
+        for (String line : server.requestLines()) {
+            assertTrue(line.length() <= 4096, "request line of " + line.length() + " bytes");
+        }
+        for (Subscription s : subs) {
+            server.publish(s.topic(), "to " + s.topic());
+        }
+        f.awaitDispatched(1000);
+        f.engine.flush();
+        for (Subscription s : subs) {
+            assertEquals(1, f.storedCount(s), s.topic());
+        }
+        long requests = f.subscribeRequests();
+        f.wallClockOffset.addAndGet(Duration.ofMinutes(30).toMillis()); // the machine "slept" half an hour
+        await("every stream reconnected", Duration.ofSeconds(30), () -> f.subscribeRequests() >= requests + streams);
+        server.publish(subs.get(500).topic(), "after sleep");
+        f.awaitDispatched(1001);
+    }
+
+    private static byte[] concat(String a, byte[] b, String c) {
+        byte[] x = a.getBytes(StandardCharsets.UTF_8);
+        byte[] z = c.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[x.length + b.length + z.length];
+        System.arraycopy(x, 0, out, 0, x.length);
+        System.arraycopy(b, 0, out, x.length, b.length);
+        System.arraycopy(z, 0, out, x.length + b.length, z.length);
+        return out;
+    }
+}
