@@ -1,0 +1,74 @@
+package io.ntfybar.testserver;
+
+import io.ntfybar.model.Message;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server's state that outlives connections and restarts: cache, files and open subscribers, and the loop that
+ * delivers scheduled messages when their time comes. Thread-safe.
+ */
+final class Hub {
+    final TestServerConfig config;
+    final MessageCache cache = new MessageCache();
+    final AttachmentStore files = new AttachmentStore();
+    final Publisher publisher;
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ntfy-test-server-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Hub(TestServerConfig config) {
+        this.config = config;
+        this.publisher = new Publisher(config, files);
+        // ntfy checks every 10 s; faster here so that tests need not wait
+        scheduler.scheduleWithFixedDelay(this::deliverDue, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** Caches (unless {@code Cache: no}) and delivers (unless scheduled) a publication. */
+    void accept(Publisher.Publication p) {
+        Message m = p.message();
+        if (m.sequenceId() != null) {
+            cache.removeScheduled(m.topic(), m.sequenceId()); // a new revision replaces an undelivered one
+        }
+        if (p.cache()) {
+            cache.add(m, !p.scheduled());
+        }
+        if (!p.scheduled()) {
+            deliver(m);
+        }
+    }
+
+    void deliver(Message m) {
+        for (Subscriber s : subscribers) {
+            s.offer(m);
+        }
+    }
+
+    void register(Subscriber s) {
+        subscribers.add(s);
+    }
+
+    void unregister(Subscriber s) {
+        subscribers.remove(s);
+    }
+
+    List<Subscriber> subscribers() {
+        return List.copyOf(subscribers);
+    }
+
+    void shutdown() {
+        scheduler.shutdownNow();
+    }
+
+    private void deliverDue() {
+        for (Message m : cache.takeDue(System.currentTimeMillis() / 1000)) {
+            deliver(m);
+        }
+    }
+}

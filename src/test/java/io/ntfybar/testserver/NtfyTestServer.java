@@ -1,0 +1,295 @@
+package io.ntfybar.testserver;
+
+import io.ntfybar.model.Message;
+import io.ntfybar.protocol.MessageCodec;
+import io.ntfybar.protocol.TopicName;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+
+/**
+ * An ntfy-compatible HTTP/1.1 server on 127.0.0.1 for tests: it behaves like ntfy v2.13 (plus sequence ids and the
+ * {@code message_clear}/{@code message_delete} events of newer servers) as described in shared/ntfy-protocol.md, and
+ * offers fault controls (dropped connections, stalls, raw bytes, error answers, restarts).
+ *
+ * <p>Every connection has its own platform thread; streams use chunked transfer encoding, so the bytes a client reads
+ * are exactly the frames written. All public methods are thread-safe. {@link #close()} ends everything.
+ */
+public final class NtfyTestServer implements AutoCloseable {
+    private final TestServerConfig config;
+    private final Hub hub;
+    private final TestAuth auth;
+    private final Router router;
+    private final StallGate gate = new StallGate();
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final List<String> requestLines = Collections.synchronizedList(new ArrayList<>());
+    private final Object failLock = new Object();
+    private int failCount;
+    private int failStatus;
+    private Duration failRetryAfter;
+    private volatile ServerSocket serverSocket;
+    private volatile int port;
+    private volatile boolean closed;
+
+    private NtfyTestServer(TestServerConfig config) {
+        this.config = config;
+        this.hub = new Hub(config);
+        this.auth = new TestAuth(config.authFailureBurst());
+        this.router = new Router(hub, auth);
+    }
+
+    /** Starts a server with the defaults on an ephemeral port. */
+    public static NtfyTestServer start() {
+        return start(TestServerConfig.defaults());
+    }
+
+    public static NtfyTestServer start(TestServerConfig config) {
+        NtfyTestServer s = new NtfyTestServer(config);
+        s.bind(config.port());
+        return s;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public TestServerConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        gate.set(false);
+        closeListener();
+        dropConnections();
+        hub.shutdown();
+    }
+
+    // ---- publishing from the test itself
+
+    /** Publishes in-process, as {@code PUT /<topic>} with this body; returns the message JSON (no newline). */
+    public String publish(String topic, String message) {
+        return publish(topic, message, Map.of());
+    }
+
+    /**
+     * Publishes in-process with publish headers ({@code Title}, {@code X-Priority}, {@code In}, {@code X-Sequence-ID},
+     * ...; any alias of protocol section 5.2), exactly as over HTTP but without authorisation.
+     *
+     * @throws IllegalArgumentException with ntfy's status, code and text when ntfy would refuse the publish
+     */
+    public String publish(String topic, String message, Map<String, String> headers) {
+        TopicName.validate(topic);
+        try {
+            Publisher.Publication p = hub.publisher.publish(
+                    topic,
+                    new MapParams(headers),
+                    message == null ? new byte[0] : message.getBytes(StandardCharsets.UTF_8),
+                    null,
+                    baseUrl());
+            hub.accept(p);
+            return MessageCodec.encode(p.message());
+        } catch (HttpError e) {
+            throw new IllegalArgumentException(e.status + " " + e.code + " " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Caches {@code count} plain messages on a topic in one go and delivers them to open streams; the messages are
+     * {@code messageText.apply(0..count-1)}, published now, in that order.
+     */
+    public void publishMany(String topic, int count, IntFunction<String> messageText) {
+        TopicName.validate(topic);
+        long now = System.currentTimeMillis() / 1000;
+        long expires = now + config.cacheDuration().toSeconds();
+        List<Message> batch = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            batch.add(new Message(
+                    Ids.message(),
+                    now,
+                    expires,
+                    "message",
+                    topic,
+                    null,
+                    messageText.apply(i),
+                    0,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
+        }
+        hub.cache.addAll(batch);
+        batch.forEach(hub::deliver);
+    }
+
+    // ---- auth
+
+    /** Users, tokens and access rules; auth is off until {@link TestAuth#enable}. */
+    public TestAuth auth() {
+        return auth;
+    }
+
+    // ---- faults
+
+    /** Closes every open client connection now (streams and idle keep-alive connections); the server keeps running. */
+    public void dropConnections() {
+        for (Subscriber s : hub.subscribers()) {
+            s.close();
+        }
+        for (Socket s : List.copyOf(sockets)) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+    }
+
+    /**
+     * While stalled, connections stay open but the server sends nothing at all (no answers, events or keepalives);
+     * requests and publishes are still accepted and queued. Un-stalling sends what was held back.
+     */
+    public void stall(boolean stalled) {
+        gate.set(stalled);
+    }
+
+    /** Writes these bytes, as they are, into every open subscriber stream (as one chunk, after queued events). */
+    public void injectRaw(byte[] bytes) {
+        for (Subscriber s : hub.subscribers()) {
+            s.offerRaw(bytes);
+        }
+    }
+
+    /**
+     * Answers the next {@code count} requests with {@code status} (429 gives code 42901, 500 gives 50001) and, when
+     * not null, a {@code Retry-After} header in whole seconds.
+     */
+    public void failNext(int count, int status, Duration retryAfterOrNull) {
+        synchronized (failLock) {
+            failCount = count;
+            failStatus = status;
+            failRetryAfter = retryAfterOrNull;
+        }
+    }
+
+    /** Stops listening, drops every connection and listens again on the same port, with or without the cache. */
+    public void restart(boolean keepCache) {
+        closeListener();
+        dropConnections();
+        if (!keepCache) {
+            hub.cache.clear();
+            hub.files.clear();
+        }
+        bind(port);
+    }
+
+    // ---- observation
+
+    /** Every request line received so far, in order, as {@code METHOD target}, e.g. {@code GET /t/json?since=all}. */
+    public List<String> requestLines() {
+        synchronized (requestLines) {
+            return List.copyOf(requestLines);
+        }
+    }
+
+    /** Subscriber streams currently open (registered for live messages). */
+    public int openStreams() {
+        return hub.subscribers().size();
+    }
+
+    /** Messages in the cache, scheduled ones included. */
+    public int cachedMessages() {
+        return hub.cache.size();
+    }
+
+    // ---- internals
+
+    void recordRequest(String line) {
+        requestLines.add(line);
+    }
+
+    void forget(Socket s) {
+        sockets.remove(s);
+    }
+
+    /** The injected failure answer for this request, or null. */
+    Response takeInjectedFailure() {
+        synchronized (failLock) {
+            if (failCount <= 0) {
+                return null;
+            }
+            failCount--;
+            HttpError e = failStatus == 429
+                    ? HttpError.TOO_MANY_REQUESTS
+                    : failStatus == 500 ? HttpError.INTERNAL : HttpError.of(failStatus, 0, "injected failure");
+            Response r = Response.error(e);
+            if (failRetryAfter != null) {
+                r.header("Retry-After", Long.toString(failRetryAfter.toSeconds()));
+            }
+            return r;
+        }
+    }
+
+    private void bind(int requestedPort) {
+        try {
+            ServerSocket ss = new ServerSocket();
+            ss.setReuseAddress(true);
+            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 200);
+            serverSocket = ss;
+            port = ss.getLocalPort();
+            Thread t = new Thread(() -> acceptLoop(ss), "ntfy-test-server-accept-" + port);
+            t.setDaemon(true);
+            t.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + requestedPort, e);
+        }
+    }
+
+    private void acceptLoop(ServerSocket ss) {
+        while (!ss.isClosed() && !closed) {
+            try {
+                Socket s = ss.accept();
+                sockets.add(s);
+                Thread t = new Thread(new HttpConnection(s, this, hub, router, gate), "ntfy-test-server-conn");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void closeListener() {
+        ServerSocket ss = serverSocket;
+        if (ss != null) {
+            try {
+                ss.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+    }
+}
