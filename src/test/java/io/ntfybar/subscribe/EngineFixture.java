@@ -56,6 +56,13 @@ final class EngineFixture implements AutoCloseable {
         return subscriptions.add(Subscription.of(server.baseUrl(), topic));
     }
 
+    /** A subscription whose history was fetched before: the engine opens its stream without a poll first. */
+    Subscription subscribeFetched(String topic) {
+        Subscription s = subscribe(topic).withInitialFetchDone(true);
+        subscriptions.update(s);
+        return s;
+    }
+
     void start() throws Exception {
         engine = new ConnectionEngine(
                 okhttp3Client(),

@@ -86,7 +86,7 @@ class EngineRobustnessTest {
 
     @Test
     void tooManyRequestsBacksOffForTheRetryAfterTime() throws Exception {
-        f.subscribe("alerts");
+        f.subscribeFetched("alerts"); // so that the first request is the stream, not the history poll
         server.failNext(1, 429, Duration.ofSeconds(2));
         Instant before = Instant.now();
         f.start();
@@ -105,7 +105,7 @@ class EngineRobustnessTest {
 
     @Test
     void tooManyRequestsWithoutRetryAfterWaitsAMinute() throws Exception {
-        f.subscribe("alerts");
+        f.subscribeFetched("alerts"); // so that the first request is the stream, not the history poll
         server.failNext(1, 429, null);
         Instant before = Instant.now();
         f.start();
