@@ -92,9 +92,21 @@ final class DirectSubscription {
         streams.forEach(StreamConnection::start);
         scheduler.scheduleWithFixedDelay(
                 () -> streams.forEach(s -> s.checkAlive(System.nanoTime())), 1, 1, TimeUnit.SECONDS);
-        int code = exit.join();
+        int code = awaitExit(exit);
         streams.forEach(StreamConnection::close);
         return code;
+    }
+
+    /** Waits for a fatal error; an interrupt (the embedding code stopping us) ends with 130, like Ctrl-C. */
+    static int awaitExit(CompletableFuture<Integer> exit) {
+        try {
+            return exit.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return 1;
+        }
     }
 
     /** Prints one server's messages once each. */

@@ -33,6 +33,11 @@ public final class NtfybarCommand implements Runnable {
         return new CommandLine(new NtfybarCommand()).execute(args);
     }
 
+    /** Like {@link #run(String...)}, writing to these instead of stdout and stderr (for tests and embedding). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return new CommandLine(new NtfybarCommand()).setOut(out).setErr(err).execute(args);
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

@@ -189,7 +189,7 @@ final class StoredSubscription {
                 new ConnectionEngine(client, subscriptions, messages, keychain, config, printer, listener)) {
             engine.restrictTo(s -> mine.contains(s.id()));
             engine.start(effective).get();
-            return exit.join();
+            return DirectSubscription.awaitExit(exit);
         } catch (ExecutionException e) {
             output.error("could not start: " + e.getCause().getMessage());
             return 1;

@@ -1,0 +1,149 @@
+package io.ntfybar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.ntfybar.model.Message;
+import io.ntfybar.protocol.MessageCodec;
+import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testserver.TestAuth;
+import io.ntfybar.testserver.TestServerConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code ntfybar subscribe} against the loopback server: JSON lines on stdout, sentences on stderr. */
+class SubscribeCommandTest {
+    NtfyTestServer server;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() {
+        server = NtfyTestServer.start(TestServerConfig.defaults().withKeepalive(Duration.ofSeconds(1)));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private int run(String... args) {
+        return NtfybarCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private List<Message> printed() {
+        List<Message> messages = new ArrayList<>();
+        synchronized (out.getBuffer()) {
+            for (String line : out.toString().split("\n")) {
+                if (!line.isBlank()) {
+                    messages.add(MessageCodec.decodeLine(line));
+                }
+            }
+        }
+        return messages;
+    }
+
+    private List<String> texts() {
+        return printed().stream().map(Message::message).toList();
+    }
+
+    @Test
+    void pollPrintsEveryCachedMessageAsOneJsonLine() {
+        server.publish("alerts", "one", Map.of("Title", "First", "Tags", "warning"));
+        server.publish("alerts", "two");
+        assertEquals(0, run("subscribe", "--poll", server.baseUrl() + "/alerts"), err.toString());
+        List<Message> messages = printed();
+        assertEquals(List.of("one", "two"), texts());
+        assertEquals("First", messages.get(0).title());
+        assertEquals(List.of("warning"), messages.get(0).tags());
+        assertEquals("message", messages.get(0).event());
+    }
+
+    @Test
+    void filtersAreSentToTheServer() {
+        server.publish("alerts", "quiet", Map.of("Priority", "1"));
+        server.publish("alerts", "loud", Map.of("Priority", "5"));
+        assertEquals(0, run("subscribe", "--poll", "-p", "high,max", server.baseUrl() + "/alerts"));
+        assertEquals(List.of("loud"), texts());
+        assertTrue(server.requestLines().get(server.requestLines().size() - 1).contains("priority=4,5"));
+    }
+
+    @Test
+    void storeRemembersWhatWasPrintedAcrossRuns() {
+        String topic = "stored-" + System.nanoTime();
+        server.publish(topic, "one");
+        server.publish(topic, "two");
+        assertEquals(0, run("subscribe", "--store", "--poll", server.baseUrl() + "/" + topic), err.toString());
+        assertEquals(List.of("one", "two"), texts());
+        server.publish(topic, "three");
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("subscribe", "--store", "--poll", server.baseUrl() + "/" + topic), err.toString());
+        assertEquals(List.of("three"), texts(), "a second run prints only what is new");
+    }
+
+    @Test
+    void aDroppedStreamIsRetriedAndPrintsNothingTwice() throws Exception {
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread cli = new Thread(() -> exit.set(run("subscribe", server.baseUrl() + "/alerts")));
+        cli.start();
+        try {
+            await(() -> server.openStreams() == 1);
+            server.publish("alerts", "first");
+            await(() -> texts().size() == 1);
+            server.dropConnections();
+            server.publish("alerts", "while reconnecting");
+            await(() -> texts().size() >= 2);
+            server.publish("alerts", "third");
+            await(() -> texts().size() >= 3);
+            Thread.sleep(300);
+            assertEquals(List.of("first", "while reconnecting", "third"), texts());
+            assertTrue(err.toString().contains("Retrying"), err.toString());
+        } finally {
+            cli.interrupt();
+            cli.join(10_000);
+        }
+        assertEquals(130, exit.get(), "an interrupt ends it like Ctrl-C");
+    }
+
+    @Test
+    void wrongCredentialsEndWithASentenceAndExitCode1() {
+        server.auth().enable(TestAuth.Access.DENY_ALL).addUser("phil", "right", false);
+        assertEquals(1, run("subscribe", "-u", "phil:wrong", server.baseUrl() + "/alerts"));
+        assertTrue(err.toString().toLowerCase().contains("password") || err.toString().contains("login"),
+                err.toString());
+        assertTrue(!err.toString().contains("wrong"), "the password is never echoed: " + err);
+    }
+
+    @Test
+    void anUnreachableServerIsAClearError() {
+        assertEquals(1, run("subscribe", "--poll", "http://127.0.0.1:1/alerts"));
+        assertTrue(err.toString().contains("Cannot reach"), err.toString());
+    }
+
+    @Test
+    void anInvalidTopicIsRefusedBeforeConnecting() {
+        assertEquals(1, run("subscribe", "--poll", server.baseUrl() + "/bad.topic"));
+        assertTrue(err.toString().contains("topic"), err.toString());
+        assertEquals(0, server.requestLines().size());
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
