@@ -82,7 +82,8 @@ class AttachmentVectorsTest {
         assertEquals("myfile.txt", m.path("attachment").path("name").asText());
         assertEquals(21, m.path("attachment").path("size").asInt());
         assertEquals("You received a file: myfile.txt", m.path("message").asText());
-        HttpResponse<String> get = client.get(pathOf(m.path("attachment").path("url").asText()));
+        HttpResponse<String> get =
+                client.get(pathOf(m.path("attachment").path("url").asText()));
         assertEquals("this is an ATTACHMENT", get.body());
         assertTrue(get.headers().firstValue("Content-Disposition").orElse("").contains("myfile.txt"));
     }
@@ -115,7 +116,11 @@ class AttachmentVectorsTest {
             raw.send(randomText(5000).getBytes(StandardCharsets.UTF_8));
             RawConnection.Head head = raw.readHead();
             assertEquals(413, head.status());
-            assertEquals(41301, TestClient.json(new String(raw.readBody(head), StandardCharsets.UTF_8)).path("code").asInt());
+            assertEquals(
+                    41301,
+                    TestClient.json(new String(raw.readBody(head), StandardCharsets.UTF_8))
+                            .path("code")
+                            .asInt());
         }
         assertEquals(0, client.poll("/mytopic/json?poll=1").size());
     }
@@ -161,7 +166,8 @@ class AttachmentVectorsTest {
         png[2] = 'N';
         png[3] = 'G';
         HttpResponse<byte[]> r = client.sendBytes("PUT", "/mytopic", png);
-        JsonNode a = TestClient.json(new String(r.body(), StandardCharsets.UTF_8)).path("attachment");
+        JsonNode a =
+                TestClient.json(new String(r.body(), StandardCharsets.UTF_8)).path("attachment");
         assertEquals("image/png", a.path("type").asText());
         assertEquals("attachment.png", a.path("name").asText());
         HttpResponse<byte[]> get = client.sendBytes("GET", pathOf(a.path("url").asText()), new byte[0]);

@@ -64,7 +64,9 @@ final class RawConnection implements AutoCloseable {
         String h;
         while (!(h = line()).isEmpty()) {
             int colon = h.indexOf(':');
-            headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+            headers.put(
+                    h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    h.substring(colon + 1).trim());
         }
         return new Head(Integer.parseInt(status.split(" ")[1]), headers);
     }
