@@ -124,6 +124,21 @@ final class RawConnection implements AutoCloseable {
         }
     }
 
+    /** Reads and discards whatever arrives until nothing has come for {@code quietMillis}. */
+    void drain(int quietMillis) {
+        try {
+            socket.setSoTimeout(quietMillis);
+            byte[] buf = new byte[8192];
+            while (in.read(buf) >= 0) {
+                // discard
+            }
+        } catch (SocketTimeoutException e) {
+            // quiet now
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void timeout(int millis) {
         try {
             socket.setSoTimeout(millis);
