@@ -265,4 +265,22 @@ class SubscribeVectorsTest {
         assertEquals("m0", all.get(0).path("message").asText());
         assertEquals("m49999", all.get(49_999).path("message").asText());
     }
+
+    @Test
+    void keepaliveKeepsItsRhythmWhileMessagesFlow() throws Exception {
+        try (TestClient.Stream s = client.stream("/busy/json")) {
+            assertEquals("open", s.nextJson().path("event").asText());
+            boolean sawKeepalive = false;
+            long deadline = System.currentTimeMillis() + 8000;
+            while (!sawKeepalive && System.currentTimeMillis() < deadline) {
+                server.publish("busy", "tick");
+                Thread.sleep(200);
+                String line;
+                while ((line = s.poll(Duration.ofMillis(1))) != null) {
+                    sawKeepalive |= TestClient.json(line).path("event").asText().equals("keepalive");
+                }
+            }
+            assertTrue(sawKeepalive, "no keepalive while messages flowed every 200 ms (keepalive 1 s)");
+        }
+    }
 }
