@@ -90,7 +90,10 @@ class AuthVectorsTest {
     @Test
     void vector48_authQueryParameter() {
         start(TestServerConfig.defaults());
-        server.auth().enable(TestAuth.Access.DENY_ALL).addUser("ben", "some pass", false).allow("ben", "mytopic", true, false);
+        server.auth()
+                .enable(TestAuth.Access.DENY_ALL)
+                .addUser("ben", "some pass", false)
+                .allow("ben", "mytopic", true, false);
         assertEquals(
                 200,
                 client.get("/mytopic/json?poll=1&auth=" + authQuery(basic("ben", "some pass")))
@@ -104,7 +107,8 @@ class AuthVectorsTest {
                                 "Authorization",
                                 basic("ben", "wrong"))
                         .statusCode());
-        String padded = Base64.getUrlEncoder().encodeToString(basic("ben", "some pass").getBytes(StandardCharsets.UTF_8));
+        String padded =
+                Base64.getUrlEncoder().encodeToString(basic("ben", "some pass").getBytes(StandardCharsets.UTF_8));
         assertTrue(padded.endsWith("="));
         assertCode(client.get("/mytopic/json?poll=1&auth=" + padded), 500, 50001);
     }
@@ -119,10 +123,12 @@ class AuthVectorsTest {
                         .statusCode());
         assertEquals(
                 401,
-                client.get("/mytopic/json?poll=1", "Authorization", "Bearer supported").statusCode());
+                client.get("/mytopic/json?poll=1", "Authorization", "Bearer supported")
+                        .statusCode());
         assertEquals(
                 401,
-                client.get("/mytopic/json?poll=1", "Authorization", "basic supported").statusCode());
+                client.get("/mytopic/json?poll=1", "Authorization", "basic supported")
+                        .statusCode());
     }
 
     @Test
@@ -140,13 +146,20 @@ class AuthVectorsTest {
     @Test
     void tokensAsBearerAndAsBasicPassword() {
         start(TestServerConfig.defaults());
-        server.auth().enable(TestAuth.Access.DENY_ALL).addUser("ben", "pw", false).allow("ben", "alerts-*", true, true);
+        server.auth()
+                .enable(TestAuth.Access.DENY_ALL)
+                .addUser("ben", "pw", false)
+                .allow("ben", "alerts-*", true, true);
         String token = server.auth().addToken("ben");
         assertTrue(token.matches("tk_[a-z0-9]{29}"), token);
-        assertEquals(200, client.put("/alerts-disk", "x", "Authorization", "Bearer " + token).statusCode());
         assertEquals(
                 200,
-                client.get("/alerts-disk/json?poll=1", "Authorization", basic("", token)).statusCode());
+                client.put("/alerts-disk", "x", "Authorization", "Bearer " + token)
+                        .statusCode());
+        assertEquals(
+                200,
+                client.get("/alerts-disk/json?poll=1", "Authorization", basic("", token))
+                        .statusCode());
         assertCode(client.put("/other", "x", "Authorization", "Bearer " + token), 403, 40301);
         assertCode(client.get("/alerts-disk/json?poll=1"), 403, 40301); // anonymous: 403, never 401
         assertCode(client.get("/alerts-disk/json?poll=1", "Authorization", "Bearer tk_" + "x".repeat(29)), 401, 40101);
@@ -163,15 +176,21 @@ class AuthVectorsTest {
                 .deny("ben", "news-secret");
         assertEquals(200, client.get("/news1/json?poll=1").statusCode());
         assertEquals(403, client.put("/news1", "x").statusCode());
-        assertEquals(200, client.put("/news1", "x", "Authorization", basic("ben", "pw")).statusCode());
-        assertEquals(403, client.get("/news-secret/json?poll=1", "Authorization", basic("ben", "pw")).statusCode());
+        assertEquals(
+                200,
+                client.put("/news1", "x", "Authorization", basic("ben", "pw")).statusCode());
+        assertEquals(
+                403,
+                client.get("/news-secret/json?poll=1", "Authorization", basic("ben", "pw"))
+                        .statusCode());
     }
 
     @Test
     void filesNeedNoAuth() {
         start(TestServerConfig.defaults());
         server.auth().enable(TestAuth.Access.READ_WRITE).addUser("phil", "phil", true);
-        String url = TestClient.json(client.put("/mytopic?f=a.txt", "attachment body").body())
+        String url = TestClient.json(
+                        client.put("/mytopic?f=a.txt", "attachment body").body())
                 .path("attachment")
                 .path("url")
                 .asText();

@@ -57,8 +57,9 @@ final class HttpConnection implements Runnable {
             req = reader.next();
         } catch (RequestReader.TooLong e) {
             gate.pass(socket::isClosed);
-            writeHead(out, e.status, Map.of("Content-Type", "text/plain; charset=utf-8"), -1, true);
-            out.write((e.status + " " + Response.reason(e.status)).getBytes(StandardCharsets.US_ASCII));
+            byte[] text = (e.status + " " + Response.reason(e.status) + "\n").getBytes(StandardCharsets.US_ASCII);
+            writeHead(out, e.status, Map.of("Content-Type", "text/plain; charset=utf-8"), text.length, true);
+            out.write(text);
             out.flush();
             lingerClose(in);
             return false;

@@ -5,6 +5,7 @@ import io.ntfybar.protocol.MessageCodec;
 import io.ntfybar.protocol.TopicName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -255,9 +256,7 @@ public final class NtfyTestServer implements AutoCloseable {
 
     private void bind(int requestedPort) {
         try {
-            ServerSocket ss = new ServerSocket();
-            ss.setReuseAddress(true);
-            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 200);
+            ServerSocket ss = listen(requestedPort);
             serverSocket = ss;
             port = ss.getLocalPort();
             Thread t = new Thread(() -> acceptLoop(ss), "ntfy-test-server-accept-" + port);
@@ -265,6 +264,33 @@ public final class NtfyTestServer implements AutoCloseable {
             t.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + requestedPort, e);
+        }
+    }
+
+    /**
+     * Binds, retrying for a while: the JDK releases a closed listening socket only after its accept() call has
+     * returned, so a restart may find the port still taken for a moment.
+     */
+    private static ServerSocket listen(int requestedPort) throws IOException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            ServerSocket ss = new ServerSocket();
+            try {
+                ss.setReuseAddress(true);
+                ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 200);
+                return ss;
+            } catch (BindException e) {
+                ss.close();
+                if (requestedPort == 0 || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -19,9 +19,8 @@ class SubscribeVectorsTest {
 
     @BeforeEach
     void start() {
-        server = NtfyTestServer.start(TestServerConfig.defaults()
-                .withKeepalive(Duration.ofSeconds(1))
-                .withMinDelay(Duration.ZERO));
+        server = NtfyTestServer.start(
+                TestServerConfig.defaults().withKeepalive(Duration.ofSeconds(1)).withMinDelay(Duration.ZERO));
         client = new TestClient(server);
     }
 
@@ -51,7 +50,8 @@ class SubscribeVectorsTest {
     @Test
     void vector04_openThenKeepalive() {
         try (TestClient.Stream s = client.stream("/mytopic/json")) {
-            assertTrue(s.response.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson"));
+            assertTrue(
+                    s.response.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson"));
             JsonNode open = s.nextJson();
             JsonNode keepalive = s.nextJson();
             assertEquals("open", open.path("event").asText());
@@ -94,8 +94,8 @@ class SubscribeVectorsTest {
     @Test
     void vector20_sinceIdAcrossTopics() {
         List<JsonNode> sent = sixAlternating();
-        List<JsonNode> got =
-                client.poll("/mytopic1,mytopic2/json?poll=1&since=" + sent.get(1).path("id").asText());
+        List<JsonNode> got = client.poll(
+                "/mytopic1,mytopic2/json?poll=1&since=" + sent.get(1).path("id").asText());
         assertEquals(List.of("message 3", "message 4", "message 5", "message 6"), TestClient.texts(got));
         assertEquals(
                 List.of("mytopic1", "mytopic2", "mytopic1", "mytopic2"),
@@ -105,7 +105,9 @@ class SubscribeVectorsTest {
     @Test
     void vector21_unknownSinceIdReplaysEverything() {
         sixAlternating();
-        assertEquals(6, client.poll("/mytopic1,mytopic2/json?poll=1&since=NoMatchForID").size());
+        assertEquals(
+                6,
+                client.poll("/mytopic1,mytopic2/json?poll=1&since=NoMatchForID").size());
         assertEquals(3, client.poll("/mytopic1/json?poll=1&since=NoMatchForID").size());
     }
 
@@ -118,10 +120,7 @@ class SubscribeVectorsTest {
     void vector22_filtersSelectFirst() {
         filterData();
         for (String q : List.of("priority=min,low", "p=2,min", "tags=tag1", "message=my+first+message")) {
-            assertEquals(
-                    List.of("my first message"),
-                    TestClient.texts(client.poll("/mytopic/json?poll=1&" + q)),
-                    q);
+            assertEquals(List.of("my first message"), TestClient.texts(client.poll("/mytopic/json?poll=1&" + q)), q);
         }
     }
 
@@ -177,7 +176,8 @@ class SubscribeVectorsTest {
             assertEquals("event: open", s.next());
             String openData = s.next();
             assertTrue(openData.startsWith("data: {"), openData);
-            assertEquals("a,b", TestClient.json(openData.substring(6)).path("topic").asText());
+            assertEquals(
+                    "a,b", TestClient.json(openData.substring(6)).path("topic").asText());
             assertEquals("", s.next());
             String sent = client.put("/b", "hello").body().trim();
             assertEquals("data: " + sent, s.next());
@@ -264,5 +264,23 @@ class SubscribeVectorsTest {
         assertEquals(50_000, all.size());
         assertEquals("m0", all.get(0).path("message").asText());
         assertEquals("m49999", all.get(49_999).path("message").asText());
+    }
+
+    @Test
+    void keepaliveKeepsItsRhythmWhileMessagesFlow() throws Exception {
+        try (TestClient.Stream s = client.stream("/busy/json")) {
+            assertEquals("open", s.nextJson().path("event").asText());
+            boolean sawKeepalive = false;
+            long deadline = System.currentTimeMillis() + 8000;
+            while (!sawKeepalive && System.currentTimeMillis() < deadline) {
+                server.publish("busy", "tick");
+                Thread.sleep(200);
+                String line;
+                while ((line = s.poll(Duration.ofMillis(1))) != null) {
+                    sawKeepalive |= TestClient.json(line).path("event").asText().equals("keepalive");
+                }
+            }
+            assertTrue(sawKeepalive, "no keepalive while messages flowed every 200 ms (keepalive 1 s)");
+        }
     }
 }

@@ -78,13 +78,15 @@ final class Subscriber {
     }
 
     /**
-     * Writes queued events until the stream is closed or the client goes away; when nothing was written for a
-     * keepalive interval, writes a keepalive event.
+     * Writes queued events until the stream is closed or the client goes away, and a keepalive event every keepalive
+     * interval whether or not messages flowed (as ntfy's ticker does).
      */
     void pump(ChunkedOutput out, StallGate gate, long keepaliveMillis) throws IOException, InterruptedException {
         List<Object> batch = new ArrayList<>();
+        long nextKeepalive = System.currentTimeMillis() + keepaliveMillis;
         while (!closed) {
-            Object first = queue.poll(keepaliveMillis, TimeUnit.MILLISECONDS);
+            long wait = nextKeepalive - System.currentTimeMillis();
+            Object first = wait > 0 ? queue.poll(wait, TimeUnit.MILLISECONDS) : null;
             gate.pass(this::closed);
             if (closed) {
                 return;
@@ -92,6 +94,7 @@ final class Subscriber {
             if (first == null) {
                 out.write(framing.frame(control(Event.KEEPALIVE)));
                 out.flush();
+                nextKeepalive = System.currentTimeMillis() + keepaliveMillis;
                 continue;
             }
             batch.clear();
