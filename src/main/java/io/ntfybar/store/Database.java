@@ -42,7 +42,7 @@ public final class Database implements AutoCloseable {
                     "Cannot create the data folder " + folder + ": " + e.getMessage() + ". Check that it is writable.",
                     e);
         }
-        String url = "jdbc:h2:file:" + folder.resolve(NAME).toAbsolutePath()
+        String url = "jdbc:h2:retry:" + folder.resolve(NAME).toAbsolutePath()
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;IFEXISTS=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "ntfybar", "");
         pool.setMaxConnections(8);

@@ -94,7 +94,10 @@ public final class ConnectionEngine implements AutoCloseable {
         this.config = config;
         this.listener = listener;
         this.wallClockMillis = wallClockMillis;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("ntfybar-engine-timer"));
+        java.util.concurrent.ScheduledThreadPoolExecutor timer =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("ntfybar-engine-timer"));
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.scheduler = timer;
         this.io = Executors.newSingleThreadExecutor(daemon("ntfybar-engine-io"));
         this.writer = new StoreWriter(
                 messages,
@@ -153,13 +156,19 @@ public final class ConnectionEngine implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        io.shutdownNow();
-        scheduler.shutdownNow();
+        // No interrupts: a thread interrupted inside H2 file I/O fails the store. Polls end by their timeouts.
+        io.shutdown();
+        scheduler.shutdown();
         for (Group g : groups()) {
             g.stream.close();
         }
         synchronized (this) {
             connections.clear();
+        }
+        try {
+            io.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         writer.close();
     }

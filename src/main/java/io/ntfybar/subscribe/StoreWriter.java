@@ -89,10 +89,14 @@ public final class StoreWriter implements AutoCloseable {
         latch.await();
     }
 
+    /**
+     * Stops after what is queued. Never interrupts the writer: an interrupt during H2 file I/O closes its channel and
+     * fails the store (seen in the benchmark), so a sentinel item ends the loop instead.
+     */
     @Override
     public void close() {
         closed = true;
-        thread.interrupt();
+        queue.add(new Item(0, null, false, null));
         try {
             thread.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
@@ -102,7 +106,7 @@ public final class StoreWriter implements AutoCloseable {
 
     private void run() {
         List<Item> batch = new ArrayList<>(batchSize);
-        while (!closed) {
+        while (true) {
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {
@@ -111,6 +115,9 @@ public final class StoreWriter implements AutoCloseable {
             queue.drainTo(batch, batchSize - 1);
             write(batch);
             batch.clear();
+            if (closed && queue.isEmpty()) {
+                return;
+            }
         }
     }
 
