@@ -263,7 +263,8 @@ public final class ConnectionEngine implements AutoCloseable {
             try {
                 Map<Long, List<Message>> bySub = new LinkedHashMap<>();
                 part.forEach(t -> bySub.put(fresh.get(t).id(), new ArrayList<>()));
-                for (Message m : poller.poll(key, auth, part, SubscribeQuery.live().withSince("all"))) {
+                for (Message m :
+                        poller.poll(key, auth, part, SubscribeQuery.live().withSince("all"))) {
                     Subscription s = fresh.get(m.topic());
                     if (s != null) {
                         bySub.get(s.id()).add(m);
@@ -280,7 +281,10 @@ public final class ConnectionEngine implements AutoCloseable {
                 log.info("Fetched the history of {} topic(s) on {}", part.size(), key.server());
             } catch (Poller.PollException e) {
                 // Not fatal: the streams start anyway, and the next start tries the fetch again.
-                log.warn("Could not fetch the history of {} topic(s) on {}: {}", part.size(), key.server(),
+                log.warn(
+                        "Could not fetch the history of {} topic(s) on {}: {}",
+                        part.size(),
+                        key.server(),
                         e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -40,8 +40,9 @@ public final class SubscribeBenchmark {
         Path dir = Files.createTempDirectory("ntfybar-bench");
         int latencyCount = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int catchUpCount = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
-        System.out.printf("ntfybar subscribe benchmark, Java %s, %d cores%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "ntfybar subscribe benchmark, Java %s, %d cores%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         latency(dir.resolve("latency"), latencyCount);
         catchUp(dir.resolve("catchup"), catchUpCount);
         memory(dir.resolve("memory"));
@@ -90,9 +91,10 @@ public final class SubscribeBenchmark {
             e.close();
             reader.close();
             System.out.printf("publish-to-stored latency over %,d messages (loopback, paced):%n", count);
-            System.out.printf("  floor (bare OkHttp reader)   p50 %6.2f ms  p99 %6.2f ms%n", pct(floor, 50),
-                    pct(floor, 99));
-            System.out.printf("  ntfybar (stored+dispatched)  p50 %6.2f ms  p99 %6.2f ms  (p99 - floor p99 = %.2f ms)%n",
+            System.out.printf(
+                    "  floor (bare OkHttp reader)   p50 %6.2f ms  p99 %6.2f ms%n", pct(floor, 50), pct(floor, 99));
+            System.out.printf(
+                    "  ntfybar (stored+dispatched)  p50 %6.2f ms  p99 %6.2f ms  (p99 - floor p99 = %.2f ms)%n",
                     pct(engine, 50), pct(engine, 99), pct(engine, 99) - pct(floor, 99));
         }
     }
@@ -126,7 +128,9 @@ public final class SubscribeBenchmark {
             e.close();
             System.out.printf("catch-up of %,d cached messages on connect:%n", count);
             System.out.printf("  floor (bare OkHttp reader)   %,10.0f messages/s%n", count / floorSeconds);
-            System.out.printf("  ntfybar (stored+dispatched)  %,10.0f messages/s%s%n", (count - done.getCount()) / seconds,
+            System.out.printf(
+                    "  ntfybar (stored+dispatched)  %,10.0f messages/s%s%n",
+                    (count - done.getCount()) / seconds,
                     done.getCount() == 0 ? "" : "  (INCOMPLETE: " + done.getCount() + " missing)");
         }
     }
@@ -142,15 +146,16 @@ public final class SubscribeBenchmark {
             H2MessageStore messages = new H2MessageStore(db);
             List<Subscription> all = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
-                all.add(subs.add(Subscription.of(server.baseUrl(), "memory-topic-" + i).withInitialFetchDone(true)));
+                all.add(subs.add(
+                        Subscription.of(server.baseUrl(), "memory-topic-" + i).withInitialFetchDone(true)));
             }
             long now = System.currentTimeMillis() / 1000 - 3600;
             for (int i = 0; i < 100_000; i += 1000) {
                 List<Message> batch = new ArrayList<>();
                 Subscription s = all.get((i / 1000) % all.size());
                 for (int j = 0; j < 1000; j++) {
-                    batch.add(Message.simple(String.format("m%011d", i + j), now + j, s.topic(), "title",
-                            "stored message " + (i + j)));
+                    batch.add(Message.simple(
+                            String.format("m%011d", i + j), now + j, s.topic(), "title", "stored message " + (i + j)));
                 }
                 messages.store(s.id(), batch, false);
             }
@@ -161,18 +166,27 @@ public final class SubscribeBenchmark {
             System.gc();
             long rss = rssKb();
             long heap = heapKb();
-            System.out.printf("memory, 1,000 topics connected (%d streams) and 100,000 messages stored:%n",
-                    server.openStreams());
+            System.out.printf(
+                    "memory, 1,000 topics connected (%d streams) and 100,000 messages stored:%n", server.openStreams());
             System.out.printf("  baseline (this JVM before)   RSS %,7d KB  heap used %,7d KB%n", baseRss, baseHeap);
             System.out.printf("  ntfybar engine + store       RSS %,7d KB  heap used %,7d KB%n", rss, heap);
             e.close();
         }
     }
 
-    private static ConnectionEngine engine(NtfyTestServer server, Database db, SubscriptionStore subs,
+    private static ConnectionEngine engine(
+            NtfyTestServer server,
+            Database db,
+            SubscriptionStore subs,
             io.ntfybar.subscribe.StoreWriter.Dispatcher dispatcher) {
-        return new ConnectionEngine(HttpClients.streaming(), subs, new H2MessageStore(db),
-                Keychains.sessionOnly("benchmark"), EngineConfig.defaults(), dispatcher, new EngineListener() {});
+        return new ConnectionEngine(
+                HttpClients.streaming(),
+                subs,
+                new H2MessageStore(db),
+                Keychains.sessionOnly("benchmark"),
+                EngineConfig.defaults(),
+                dispatcher,
+                new EngineListener() {});
     }
 
     private static double pct(long[] nanos, int p) {
@@ -212,22 +226,24 @@ public final class SubscribeBenchmark {
         BareReader(String url, java.util.function.Consumer<Message> onMessage) {
             OkHttpClient client = HttpClients.streaming();
             call = client.newCall(new Request.Builder().url(url).build());
-            Thread t = new Thread(() -> {
-                try (Response r = call.execute()) {
-                    BufferedSource s = r.body().source();
-                    String line;
-                    while ((line = s.readUtf8Line()) != null) {
-                        if (line.startsWith("data: ")) {
-                            Message m = MessageCodec.decodeLine(line.substring(6));
-                            if ("message".equals(m.event())) {
-                                onMessage.accept(m);
+            Thread t = new Thread(
+                    () -> {
+                        try (Response r = call.execute()) {
+                            BufferedSource s = r.body().source();
+                            String line;
+                            while ((line = s.readUtf8Line()) != null) {
+                                if (line.startsWith("data: ")) {
+                                    Message m = MessageCodec.decodeLine(line.substring(6));
+                                    if ("message".equals(m.event())) {
+                                        onMessage.accept(m);
+                                    }
+                                }
                             }
+                        } catch (java.io.IOException ignored) {
+                            // closed
                         }
-                    }
-                } catch (java.io.IOException ignored) {
-                    // closed
-                }
-            }, "bare-reader");
+                    },
+                    "bare-reader");
             t.setDaemon(true);
             t.start();
         }

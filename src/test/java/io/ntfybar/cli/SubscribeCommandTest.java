@@ -119,7 +119,9 @@ class SubscribeCommandTest {
     void wrongCredentialsEndWithASentenceAndExitCode1() {
         server.auth().enable(TestAuth.Access.DENY_ALL).addUser("phil", "right", false);
         assertEquals(1, run("subscribe", "-u", "phil:wrong", server.baseUrl() + "/alerts"));
-        assertTrue(err.toString().toLowerCase().contains("password") || err.toString().contains("login"),
+        assertTrue(
+                err.toString().toLowerCase().contains("password")
+                        || err.toString().contains("login"),
                 err.toString());
         assertTrue(!err.toString().contains("wrong"), "the password is never echoed: " + err);
     }

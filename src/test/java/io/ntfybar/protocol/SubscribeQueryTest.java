@@ -10,8 +10,24 @@ import org.junit.jupiter.api.Test;
 
 class SubscribeQueryTest {
     private static Message message(String title, String text, int priority, List<String> tags) {
-        return new Message("abcdefghijkl", 1, null, "message", "t", title, text, priority, tags, null, null, null,
-                null, null, null, null, null);
+        return new Message(
+                "abcdefghijkl",
+                1,
+                null,
+                "message",
+                "t",
+                title,
+                text,
+                priority,
+                tags,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -36,8 +52,24 @@ class SubscribeQueryTest {
 
     @Test
     void eventsOtherThanMessagesAlwaysPass() {
-        Message keepalive = new Message("abcdefghijkl", 1, null, "keepalive", "t", null, null, 0, null, null, null,
-                null, null, null, null, null, null);
+        Message keepalive = new Message(
+                "abcdefghijkl",
+                1,
+                null,
+                "keepalive",
+                "t",
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertTrue(SubscribeQuery.live().withTitle("x").matches(keepalive));
     }
 }

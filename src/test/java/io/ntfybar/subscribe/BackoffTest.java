@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class BackoffTest {
     private static Backoff backoff(double random) {
-        return new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofMinutes(10),
+        return new Backoff(
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(10),
                 () -> random);
     }
 

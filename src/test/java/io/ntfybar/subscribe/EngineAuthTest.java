@@ -52,7 +52,8 @@ class EngineAuthTest {
     private void loginAs(String user, String secret, boolean token) {
         String base = server.baseUrl();
         f.keychain.save(token ? CredentialsRef.token(base) : new CredentialsRef(base, user), secret);
-        f.settings = Settings.defaults().withServer(base, new ServerSettings(null, Map.of(), token ? null : user, token));
+        f.settings =
+                Settings.defaults().withServer(base, new ServerSettings(null, Map.of(), token ? null : user, token));
     }
 
     @Test
@@ -131,7 +132,9 @@ class EngineAuthTest {
         assertEquals(1, f.problems.size());
         assertEquals(forbidden.id(), f.problems.get(0).subscriptionId());
         assertEquals(TopicProblem.Kind.FORBIDDEN, f.problems.get(0).kind());
-        assertTrue(f.problems.get(0).sentence().contains("secret-topic"), f.problems.get(0).sentence());
+        assertTrue(
+                f.problems.get(0).sentence().contains("secret-topic"),
+                f.problems.get(0).sentence());
         await("the other nine reconnected", Duration.ofSeconds(15), f::connected);
         for (Subscription s : allowed) {
             server.publish(s.topic(), "to " + s.topic());

@@ -26,8 +26,8 @@ public final class EngineChildProcess {
 
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]);
-        FileChannel log = FileChannel.open(Path.of(args[1]), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        FileChannel log = FileChannel.open(
+                Path.of(args[1]), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         Database db = Database.open(folder);
         SubscriptionStore subs = new SubscriptionStore(db);
         if (subs.find(args[2], args[3]).isEmpty()) {

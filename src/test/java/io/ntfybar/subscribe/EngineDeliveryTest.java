@@ -66,7 +66,10 @@ class EngineDeliveryTest {
         f.engine.flush();
         assertEquals(List.of("before drop", "while away", "after reconnect"), f.dispatchedTexts());
         assertEquals(3, f.storedCount(sub));
-        String last = server.requestLines().stream().filter(l -> l.contains("/sse")).reduce((a, b) -> b).orElseThrow();
+        String last = server.requestLines().stream()
+                .filter(l -> l.contains("/sse"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertTrue(last.matches(".*since=\\d{9,}.*"), "resumes from a time, not an id: " + last);
     }
 
@@ -107,9 +110,8 @@ class EngineDeliveryTest {
     @Test
     void aScheduledMessageDeliveredWhileTheClientWasAwayArrivesAfterRestart() throws Exception {
         server.close();
-        server = NtfyTestServer.start(TestServerConfig.defaults()
-                .withKeepalive(Duration.ofSeconds(1))
-                .withMinDelay(Duration.ofSeconds(1)));
+        server = NtfyTestServer.start(
+                TestServerConfig.defaults().withKeepalive(Duration.ofSeconds(1)).withMinDelay(Duration.ofSeconds(1)));
         f.close();
         f = new EngineFixture(server, dir.resolve("db2"), EngineFixture.FAST);
         Subscription sub = f.subscribe("alerts");

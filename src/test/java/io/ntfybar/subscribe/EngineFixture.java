@@ -133,7 +133,9 @@ final class EngineFixture implements AutoCloseable {
     }
 
     void awaitDispatched(int n) throws InterruptedException {
-        await(n + " dispatched messages (have " + dispatched.size() + ")", Duration.ofSeconds(30),
+        await(
+                n + " dispatched messages (have " + dispatched.size() + ")",
+                Duration.ofSeconds(30),
                 () -> dispatched.size() >= n);
     }
 

@@ -49,7 +49,10 @@ class EngineKillTest {
 
             Process second = startClient(store, log, server);
             try {
-                await("every message dispatched", Duration.ofSeconds(120), () -> distinctIds(log).size() >= BURST);
+                await(
+                        "every message dispatched",
+                        Duration.ofSeconds(120),
+                        () -> distinctIds(log).size() >= BURST);
             } finally {
                 second.destroyForcibly();
                 second.waitFor(10, TimeUnit.SECONDS);
@@ -77,9 +80,14 @@ class EngineKillTest {
     }
 
     private static Process startClient(Path store, Path log, NtfyTestServer server) throws Exception {
-        Process p = ChildJvm.start(EngineChildProcess.class, Map.of(),
-                List.of("-Dntfybar.logdir=" + store.resolveSibling("logs")), store.toString(), log.toString(),
-                server.baseUrl(), "burst");
+        Process p = ChildJvm.start(
+                EngineChildProcess.class,
+                Map.of(),
+                List.of("-Dntfybar.logdir=" + store.resolveSibling("logs")),
+                store.toString(),
+                log.toString(),
+                server.baseUrl(),
+                "burst");
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         assertEquals("started", line, "the client did not start");

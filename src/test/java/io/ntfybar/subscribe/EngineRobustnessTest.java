@@ -64,10 +64,13 @@ class EngineRobustnessTest {
         junk.add("this is not SSE at all\n\n".getBytes(StandardCharsets.UTF_8));
         junk.add("data: {not json\n\n".getBytes(StandardCharsets.UTF_8));
         junk.add(("data: " + "x".repeat(10 * 1024 * 1024) + "\n\n").getBytes(StandardCharsets.UTF_8));
-        junk.add(concat("data: {\"id\":\"abcdefghijkl\",\"time\":1,\"event\":\"message\",\"topic\":\"alerts\",\"message\":\"",
-                new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF}, "\"}\n\n"));
-        junk.add("event: future\ndata: {\"id\":\"abcdefghijkm\",\"time\":1,\"event\":\"future_event\",\"topic\":\"alerts\"}\n\n"
-                .getBytes(StandardCharsets.UTF_8));
+        junk.add(concat(
+                "data: {\"id\":\"abcdefghijkl\",\"time\":1,\"event\":\"message\",\"topic\":\"alerts\",\"message\":\"",
+                new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF},
+                "\"}\n\n"));
+        junk.add(
+                "event: future\ndata: {\"id\":\"abcdefghijkm\",\"time\":1,\"event\":\"future_event\",\"topic\":\"alerts\"}\n\n"
+                        .getBytes(StandardCharsets.UTF_8));
         junk.add("data: {\"id\":\"abcdefghijkn\",\"time\":\"yesterday\",\"event\":\"message\",\"topic\":\"alerts\"}\n\n"
                 .getBytes(StandardCharsets.UTF_8));
         junk.add("data: {\"id\":12,\"time\":1,\"event\":\"message\",\"topic\":\"alerts\",\"priority\":\"high\"}\n\n"
@@ -90,8 +93,8 @@ class EngineRobustnessTest {
         server.failNext(1, 429, Duration.ofSeconds(2));
         Instant before = Instant.now();
         f.start();
-        await("a back-off report", Duration.ofSeconds(10),
-                () -> f.reports.stream().anyMatch(r -> r.state() instanceof ConnectionState.BackingOff));
+        await("a back-off report", Duration.ofSeconds(10), () -> f.reports.stream()
+                .anyMatch(r -> r.state() instanceof ConnectionState.BackingOff));
         ConnectionState.BackingOff b = (ConnectionState.BackingOff) f.reports.stream()
                 .filter(r -> r.state() instanceof ConnectionState.BackingOff)
                 .findFirst()
@@ -109,8 +112,8 @@ class EngineRobustnessTest {
         server.failNext(1, 429, null);
         Instant before = Instant.now();
         f.start();
-        await("a back-off report", Duration.ofSeconds(10),
-                () -> f.reports.stream().anyMatch(r -> r.state() instanceof ConnectionState.BackingOff));
+        await("a back-off report", Duration.ofSeconds(10), () -> f.reports.stream()
+                .anyMatch(r -> r.state() instanceof ConnectionState.BackingOff));
         ConnectionState.BackingOff b = (ConnectionState.BackingOff) f.reports.stream()
                 .filter(r -> r.state() instanceof ConnectionState.BackingOff)
                 .findFirst()
