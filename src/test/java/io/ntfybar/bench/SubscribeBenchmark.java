@@ -38,6 +38,10 @@ public final class SubscribeBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("ntfybar-bench");
+        if (args.length > 0 && args[0].equals("memory")) {
+            memory(dir.resolve("memory")); // alone in a fresh JVM, so the baseline is not inflated by other runs
+            return;
+        }
         int latencyCount = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int catchUpCount = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         System.out.printf(
