@@ -54,6 +54,7 @@ public final class ConnectionEngine implements AutoCloseable {
     private final EngineConfig config;
     private final EngineListener listener;
     private final StoreWriter writer;
+    private final HistoryFetch history;
     private final LongSupplier wallClockMillis;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService io;
@@ -61,8 +62,7 @@ public final class ConnectionEngine implements AutoCloseable {
     private final Map<Long, TopicProblem> problems = new ConcurrentHashMap<>();
     private volatile Settings settings = Settings.defaults();
     private volatile java.util.function.Predicate<Subscription> wanted = s -> true;
-    private long lastWall;
-    private long lastMono;
+    private SleepDetector sleep;
     private volatile boolean closed;
 
     public ConnectionEngine(
@@ -99,11 +99,13 @@ public final class ConnectionEngine implements AutoCloseable {
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.scheduler = timer;
         this.io = Executors.newSingleThreadExecutor(daemon("ntfybar-engine-io"));
-        this.writer = new StoreWriter(
+        StoreWriter w = new StoreWriter(
                 messages,
                 dispatcher,
                 config.writerBatch(),
                 () -> scheduler.schedule(() -> reconnectAll("some events could not be stored"), 5, TimeUnit.SECONDS));
+        this.writer = w;
+        this.history = new HistoryFetch(poller, w, subscriptions, config);
     }
 
     /** Only these of the store's subscriptions are connected (the CLI connects the topics it was given). */
@@ -114,8 +116,7 @@ public final class ConnectionEngine implements AutoCloseable {
     /** Dispatches the outbox left by an earlier run, then connects everything the store holds. */
     public Future<?> start(Settings initial) {
         writer.start();
-        lastWall = wallClockMillis.getAsLong();
-        lastMono = System.nanoTime();
+        sleep = new SleepDetector(config.clockJump(), wallClockMillis.getAsLong(), System.nanoTime());
         long tick = config.tick().toMillis();
         scheduler.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         return reconcile(initial);
@@ -231,7 +232,7 @@ public final class ConnectionEngine implements AutoCloseable {
             connections.remove(key);
         }
         old.forEach(g -> g.stream.close());
-        List<Subscription> updated = initialFetch(key, auth, subs);
+        List<Subscription> updated = history.fetch(key, auth, subs);
         Map<String, Subscription> byTopic = new HashMap<>();
         updated.forEach(s -> byTopic.put(s.topic(), s));
         List<Group> groups = new ArrayList<>();
@@ -245,53 +246,6 @@ public final class ConnectionEngine implements AutoCloseable {
             connections.put(key, groups);
         }
         groups.forEach(g -> g.stream.start());
-    }
-
-    /**
-     * Polls the whole cache of subscriptions seen for the first time into history (no notifications), as few
-     * requests as the request-line limit allows, and waits until it is stored.
-     */
-    private List<Subscription> initialFetch(ConnectionKey key, AuthorizationHeader auth, List<Subscription> subs) {
-        Map<String, Subscription> fresh = new LinkedHashMap<>();
-        subs.stream().filter(s -> !s.initialFetchDone()).forEach(s -> fresh.put(s.topic(), s));
-        if (fresh.isEmpty()) {
-            return subs;
-        }
-        Map<String, Subscription> done = new HashMap<>();
-        for (List<String> part :
-                TopicSplitter.split(new ArrayList<>(fresh.keySet()), pathOf(key.server()), config.maxRequestLine())) {
-            try {
-                Map<Long, List<Message>> bySub = new LinkedHashMap<>();
-                part.forEach(t -> bySub.put(fresh.get(t).id(), new ArrayList<>()));
-                for (Message m :
-                        poller.poll(key, auth, part, SubscribeQuery.live().withSince("all"))) {
-                    Subscription s = fresh.get(m.topic());
-                    if (s != null) {
-                        bySub.get(s.id()).add(m);
-                    }
-                }
-                java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(bySub.size());
-                bySub.forEach((id, events) -> writer.submit(id, events, false, stored::countDown));
-                stored.await();
-                for (String t : part) {
-                    Subscription s = fresh.get(t).withInitialFetchDone(true);
-                    subscriptions.update(s);
-                    done.put(t, s);
-                }
-                log.info("Fetched the history of {} topic(s) on {}", part.size(), key.server());
-            } catch (Poller.PollException e) {
-                // Not fatal: the streams start anyway, and the next start tries the fetch again.
-                log.warn(
-                        "Could not fetch the history of {} topic(s) on {}: {}",
-                        part.size(),
-                        key.server(),
-                        e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return subs.stream().map(s -> done.getOrDefault(s.topic(), s)).toList();
     }
 
     private static boolean sameGroups(List<Group> old, List<List<String>> split, Duration keepalive) {
@@ -400,14 +354,8 @@ public final class ConnectionEngine implements AutoCloseable {
 
     private void tick() {
         long mono = System.nanoTime();
-        long wall = wallClockMillis.getAsLong();
-        long jump = (wall - lastWall) - TimeUnit.NANOSECONDS.toMillis(mono - lastMono);
-        lastWall = wall;
-        lastMono = mono;
-        if (Math.abs(jump) > config.clockJump().toMillis()) {
-            // Java hears nothing of sleep and wake: a wall clock that ran ahead of the monotonic one means the
-            // machine slept, and every stream is likely dead without knowing it.
-            log.info("The wall clock jumped by {} s (the computer slept?); reconnecting every stream", jump / 1000);
+        if (sleep.jumped(wallClockMillis.getAsLong(), mono)) {
+            log.info("The wall clock jumped (the computer slept?); reconnecting every stream");
             reconnectAll("the computer woke up");
             return;
         }
@@ -433,7 +381,7 @@ public final class ConnectionEngine implements AutoCloseable {
         return ResumePoint.since(messages, subs, config.resumeMargin());
     }
 
-    private static String pathOf(ServerUrl server) {
+    static String pathOf(ServerUrl server) {
         String s = server.shortForm();
         int slash = s.indexOf('/');
         return slash < 0 ? "" : s.substring(slash);
