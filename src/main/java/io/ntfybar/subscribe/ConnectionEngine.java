@@ -1,8 +1,6 @@
 package io.ntfybar.subscribe;
 
-import io.ntfybar.credentials.CredentialsRef;
 import io.ntfybar.credentials.Keychain;
-import io.ntfybar.credentials.KeychainException;
 import io.ntfybar.model.Message;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.protocol.AuthorizationHeader;
@@ -50,7 +48,8 @@ public final class ConnectionEngine implements AutoCloseable {
     private final Poller poller;
     private final SubscriptionStore subscriptions;
     private final H2MessageStore messages;
-    private final Keychain keychain;
+    private final Logins logins;
+    private final RefusalProbe probe;
     private final EngineConfig config;
     private final EngineListener listener;
     private final StoreWriter writer;
@@ -90,7 +89,8 @@ public final class ConnectionEngine implements AutoCloseable {
         this.poller = new Poller(HttpClients.requests(streamClient));
         this.subscriptions = subscriptions;
         this.messages = messages;
-        this.keychain = keychain;
+        this.logins = new Logins(keychain);
+        this.probe = new RefusalProbe(poller);
         this.config = config;
         this.listener = listener;
         this.wallClockMillis = wallClockMillis;
@@ -193,13 +193,14 @@ public final class ConnectionEngine implements AutoCloseable {
             }
             ServerSettings server = settings.server(sub.baseUrl());
             ConnectionKey key = new ConnectionKey(
-                    ServerUrl.of(sub.baseUrl()), credentialsOf(sub.baseUrl(), server), server.headers());
+                    ServerUrl.of(sub.baseUrl()), Logins.credentialsOf(sub.baseUrl(), server), server.headers());
             if (!auth.containsKey(key) && key.credentials() != null) {
-                AuthorizationHeader header = authorization(key, sub);
-                if (header == null) {
+                Logins.Result login = logins.authorization(key);
+                if (login.header() == null) {
+                    problem(sub, TopicProblem.Kind.NEEDS_LOGIN, login.problem());
                     continue;
                 }
-                auth.put(key, header);
+                auth.put(key, login.header());
             }
             desired.computeIfAbsent(key, k -> new ArrayList<>()).add(sub);
             if (server.keepaliveSeconds() != null) {
@@ -260,38 +261,6 @@ public final class ConnectionEngine implements AutoCloseable {
         return true;
     }
 
-    private static CredentialsRef credentialsOf(String baseUrl, ServerSettings server) {
-        if (server.username() != null && !server.username().isEmpty()) {
-            return new CredentialsRef(ServerUrl.of(baseUrl).value(), server.username());
-        }
-        return server.token() ? CredentialsRef.token(ServerUrl.of(baseUrl).value()) : null;
-    }
-
-    private AuthorizationHeader authorization(ConnectionKey key, Subscription sub) {
-        CredentialsRef ref = key.credentials();
-        try {
-            java.util.Optional<String> secret = keychain.load(ref);
-            if (secret.isPresent()) {
-                return ref.isToken()
-                        ? AuthorizationHeader.bearer(secret.get())
-                        : AuthorizationHeader.basic(ref.username(), secret.get());
-            }
-            problem(
-                    sub,
-                    TopicProblem.Kind.NEEDS_LOGIN,
-                    "No " + (ref.isToken() ? "access token" : "password for " + ref.username()) + " for "
-                            + key.server().shortForm() + " is stored in " + keychain.description()
-                            + ". Log in again.");
-        } catch (KeychainException e) {
-            problem(
-                    sub,
-                    TopicProblem.Kind.NEEDS_LOGIN,
-                    "Could not read the login for " + key.server().shortForm() + " from " + keychain.description()
-                            + ": " + e.getMessage());
-        }
-        return null;
-    }
-
     private void problem(Subscription sub, TopicProblem.Kind kind, String sentence) {
         TopicProblem p = new TopicProblem(sub.id(), kind, sentence);
         problems.put(sub.id(), p);
@@ -301,38 +270,14 @@ public final class ConnectionEngine implements AutoCloseable {
 
     /** After a refusal: find which topics the server refuses, set them aside, and reconnect the rest at once. */
     private void findRefused(Group group, io.ntfybar.protocol.NtfyError error) {
+        Map<String, RefusalProbe.Verdict> refused =
+                probe.refused(group.stream.key(), group.auth, group.stream.topics(), error);
         int found = 0;
-        for (String topic : group.stream.topics()) {
-            Subscription sub = group.byTopic.get(topic);
-            if (sub == null) {
-                continue;
-            }
-            io.ntfybar.protocol.NtfyError refusal = error;
-            if (error.status() != 401) {
-                try {
-                    refusal = poller.checkAccess(group.stream.key(), group.auth, topic);
-                } catch (Poller.PollException e) {
-                    continue; // cannot tell now; the topic stays in and the next failure asks again
-                }
-            }
-            if (refusal == null) {
-                continue;
-            }
-            found++;
-            String where = group.stream.key().server().shortForm() + "/" + topic + ": ";
-            if (refusal.status() == 401) {
-                problem(sub, TopicProblem.Kind.NEEDS_LOGIN, where + refusal.userMessage());
-            } else if (refusal.status() == 403) {
-                problem(
-                        sub,
-                        group.auth == null ? TopicProblem.Kind.NEEDS_LOGIN : TopicProblem.Kind.FORBIDDEN,
-                        where
-                                + (group.auth == null
-                                        ? "this topic needs a login. Add your user name and password or"
-                                                + " a token for this server."
-                                        : refusal.userMessage()));
-            } else {
-                problem(sub, TopicProblem.Kind.INVALID, where + refusal.userMessage());
+        for (Map.Entry<String, RefusalProbe.Verdict> e : refused.entrySet()) {
+            Subscription sub = group.byTopic.get(e.getKey());
+            if (sub != null) {
+                found++;
+                problem(sub, e.getValue().kind(), e.getValue().sentence());
             }
         }
         if (found == 0) {
