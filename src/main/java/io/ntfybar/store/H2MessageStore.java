@@ -1,6 +1,5 @@
 package io.ntfybar.store;
 
-import io.ntfybar.model.Event;
 import io.ntfybar.model.Message;
 import io.ntfybar.model.StoredMessage;
 import java.sql.Connection;
@@ -35,41 +34,32 @@ public final class H2MessageStore {
         this.db = db;
     }
 
+    /** Events of one subscription to store; {@code dispatch} false for history that must raise no notification. */
+    public record Write(long subscriptionId, List<Message> events, boolean dispatch) {}
+
+    /** {@link #store(List, long)} for one subscription's events, with nothing to mark dispatched. */
+    public List<StoreUpdate> store(long subscriptionId, List<Message> events, boolean dispatch) {
+        return store(List.of(new Write(subscriptionId, events, dispatch)), 0);
+    }
+
     /**
-     * Stores a batch of events of one subscription in one transaction: messages not seen before are inserted,
-     * {@code message_clear} marks a sequence read, {@code message_delete} hides it; other events are ignored.
+     * Stores events in one transaction: messages not seen before are inserted, {@code message_clear} marks a sequence
+     * read, {@code message_delete} hides it; other events are ignored. The same transaction records every row up to
+     * {@code dispatchedThrough} as handled (0: none), so a busy writer commits once per batch, not twice.
      *
-     * @param dispatch false for history that must raise no notification; such rows are not put in the outbox
      * @return what changed, in input order; an already stored message changes nothing
      */
-    public synchronized List<StoreUpdate> store(long subscriptionId, List<Message> events, boolean dispatch) {
+    public synchronized List<StoreUpdate> store(List<Write> writes, long dispatchedThrough) {
         long now = System.currentTimeMillis() / 1000;
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
-            try {
+            try (WriteTransaction tx = new WriteTransaction(c, now)) {
                 List<StoreUpdate> updates = new ArrayList<>();
-                Message newest = null;
-                for (Message m : events) {
-                    Event type = m.eventType();
-                    if (type == Event.MESSAGE) {
-                        java.util.Optional<StoreUpdate> added = insert(c, subscriptionId, m, now, dispatch);
-                        added.ifPresent(updates::add);
-                        if (added.isPresent() && (newest == null || m.time() >= newest.time())) {
-                            newest = m;
-                        }
-                    } else if (type == Event.MESSAGE_CLEAR || type == Event.MESSAGE_DELETE) {
-                        String seq = m.effectiveSequenceId();
-                        String column = type == Event.MESSAGE_CLEAR ? "is_read" : "is_deleted";
-                        if (markSequence(c, subscriptionId, seq, column) > 0) {
-                            updates.add(
-                                    type == Event.MESSAGE_CLEAR
-                                            ? new StoreUpdate.Cleared(subscriptionId, seq)
-                                            : new StoreUpdate.Deleted(subscriptionId, seq));
-                        }
-                    }
+                for (Write w : writes) {
+                    tx.apply(w.subscriptionId(), w.events(), w.dispatch(), updates);
                 }
-                if (newest != null) {
-                    updateLastMessage(c, subscriptionId, newest);
+                if (dispatchedThrough > 0) {
+                    WriteTransaction.markDispatchedThrough(c, dispatchedThrough);
                 }
                 c.commit();
                 return updates;
@@ -81,90 +71,6 @@ public final class H2MessageStore {
             }
         } catch (SQLException e) {
             throw Database.translate(db.folder(), e);
-        }
-    }
-
-    private java.util.Optional<StoreUpdate> insert(Connection c, long subId, Message m, long now, boolean dispatch)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM message WHERE subscription_id = ? AND id = ?")) {
-            ps.setLong(1, subId);
-            ps.setString(2, m.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return java.util.Optional.empty();
-                }
-            }
-        }
-        // The latest revision wins: an older one arriving late is stored, but as superseded.
-        String seq = m.effectiveSequenceId();
-        boolean superseded = false;
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(time) FROM message"
-                + " WHERE subscription_id = ? AND sequence_id = ? AND NOT superseded")) {
-            ps.setLong(1, subId);
-            ps.setString(2, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long latest = rs.getLong(1);
-                superseded = !rs.wasNull() && latest > m.time();
-            }
-        }
-        if (!superseded) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE message SET superseded = TRUE"
-                    + " WHERE subscription_id = ? AND sequence_id = ? AND NOT superseded")) {
-                ps.setLong(1, subId);
-                ps.setString(2, seq);
-                ps.executeUpdate();
-            }
-        }
-        boolean outbox = dispatch && !superseded;
-        long rowId;
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO message (subscription_id, received_at,"
-                        + " superseded, dispatched, is_read, search_text, " + MessageColumns.NAMES
-                        + ") VALUES (?, ?, ?, ?, ?,"
-                        + " ?, " + MessageColumns.PLACEHOLDERS + ")",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, subId);
-            ps.setLong(2, now);
-            ps.setBoolean(3, superseded);
-            ps.setBoolean(4, !outbox);
-            ps.setBoolean(5, superseded);
-            ps.setString(6, MessageColumns.searchText(m));
-            MessageColumns.bind(ps, 7, m);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                rowId = keys.getLong(1);
-            }
-        }
-        if (superseded) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(
-                new StoreUpdate.Added(new StoredMessage(rowId, subId, m, now, false, false, false), outbox));
-    }
-
-    /**
-     * Records the newest message of the subscription, once per batch: a per-row check would scan the subscription's
-     * rows for every insert (measured: 327 inserts/s at 50,000 rows; docs/benchmarks.md).
-     */
-    private static void updateLastMessage(Connection c, long subId, Message newest) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE subscription SET last_message_id = ? WHERE id = ?"
-                + " AND NOT EXISTS (SELECT 1 FROM message WHERE subscription_id = ? AND time > ?)")) {
-            ps.setString(1, newest.id());
-            ps.setLong(2, subId);
-            ps.setLong(3, subId);
-            ps.setLong(4, newest.time());
-            ps.executeUpdate();
-        }
-    }
-
-    private static int markSequence(Connection c, long subId, String seq, String column) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE message SET " + column + " = TRUE, dispatched = TRUE"
-                + " WHERE subscription_id = ? AND sequence_id = ? AND NOT " + column)) {
-            ps.setLong(1, subId);
-            ps.setString(2, seq);
-            return ps.executeUpdate();
         }
     }
 
@@ -257,20 +163,28 @@ public final class H2MessageStore {
         updateRows("UPDATE message SET is_deleted = ? WHERE row_id = ?", rowIds, true);
     }
 
-    /** The outbox: stored messages not yet handed to the dispatcher, oldest first (after a crash, these go out). */
+    /**
+     * The outbox: stored messages not yet handed to the dispatcher, oldest first (after a crash, these go out). The
+     * writer dispatches in row order, so the outbox is every row after a mark that still wants dispatching.
+     */
     public List<StoredMessage> undispatched() {
         try (Connection c = db.connection();
-                PreparedStatement ps =
-                        c.prepareStatement(SELECT + " WHERE NOT m.dispatched AND " + VISIBLE + " ORDER BY m.row_id")) {
+                PreparedStatement ps = c.prepareStatement(
+                        SELECT + " WHERE NOT m.dispatched AND " + VISIBLE
+                                + " AND m.row_id > (SELECT through_row_id FROM dispatch_mark WHERE id = 1) ORDER BY m.row_id")) {
             return list(ps);
         } catch (SQLException e) {
             throw Database.translate(db.folder(), e);
         }
     }
 
-    /** Records that the dispatcher has handled these rows. */
-    public synchronized void markDispatched(Collection<Long> rowIds) {
-        updateRows("UPDATE message SET dispatched = ? WHERE row_id = ?", rowIds, true);
+    /** Records that the dispatcher has handled every row up to and including {@code rowId}. */
+    public synchronized void markDispatchedThrough(long rowId) {
+        try (Connection c = db.connection()) {
+            WriteTransaction.markDispatchedThrough(c, rowId);
+        } catch (SQLException e) {
+            throw Database.translate(db.folder(), e);
+        }
     }
 
     /** Deletes (for good) messages of a subscription received before {@code cutoffEpochSeconds}; returns how many. */

@@ -18,12 +18,19 @@ import org.slf4j.LoggerFactory;
  * dispatches what was newly stored. Store first, then dispatch: an event reaches the {@link Dispatcher} only after its
  * transaction committed, and only once. Messages that must notify wait in the store's outbox until the dispatcher
  * returned, so that a kill between the two is dispatched again after the restart (with the same notification
- * identity, {@code subscription + sequence id}, so the desktop replaces rather than duplicates it).
+ * identity, {@code subscription + sequence id}, so the desktop replaces rather than duplicates it). Under load that
+ * record rides in the next batch's transaction: one commit per batch instead of two.
  *
  * <p>Threading: {@link #submit} from any thread; the dispatcher runs on the writer thread, in store order.
  */
 public final class StoreWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
+    /**
+     * How long a dispatch may stay unrecorded while no new event comes to carry the record in its commit. Live
+     * messages one at a time then cost one commit each instead of two; a kill inside this window only repeats
+     * dispatches, with the same notification identity.
+     */
+    private static final long IDLE_MARK_MILLIS = 500;
 
     /** Receives what a write changed. Runs on the writer thread: hand slow work (notifications, UI) off. */
     public interface Dispatcher {
@@ -39,6 +46,11 @@ public final class StoreWriter implements AutoCloseable {
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
+    /**
+     * The last row handed to the dispatcher and not yet recorded as such (0: none): recorded with the next write, or
+     * when idle. Rows are dispatched in row order, so one number records them all.
+     */
+    private long dispatchedThrough;
 
     /**
      * @param onStoreFailure called (on the writer thread) when a batch could not be stored; the streams should resume
@@ -62,7 +74,8 @@ public final class StoreWriter implements AutoCloseable {
             for (StoredMessage m : pending) {
                 updates.add(new StoreUpdate.Added(m, true));
             }
-            dispatchAndMark(updates);
+            dispatch(updates);
+            markDispatchedNow();
         }
         thread.start();
     }
@@ -108,7 +121,13 @@ public final class StoreWriter implements AutoCloseable {
         List<Item> batch = new ArrayList<>(batchSize);
         while (true) {
             try {
-                batch.add(queue.take());
+                Item first =
+                        dispatchedThrough == 0 ? queue.take() : queue.poll(IDLE_MARK_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    markDispatchedNow(); // idle: record the last dispatches rather than wait for a next write
+                    continue;
+                }
+                batch.add(first);
             } catch (InterruptedException e) {
                 return;
             }
@@ -116,13 +135,14 @@ public final class StoreWriter implements AutoCloseable {
             write(batch);
             batch.clear();
             if (closed && queue.isEmpty()) {
+                markDispatchedNow();
                 return;
             }
         }
     }
 
     private void write(List<Item> batch) {
-        // One transaction per (subscription, dispatch) group; order within a subscription is kept.
+        // One transaction per batch; events are grouped per (subscription, dispatch), order within a group kept.
         Map<List<Object>, List<Message>> groups = new LinkedHashMap<>();
         List<Runnable> done = new ArrayList<>();
         for (Item item : batch) {
@@ -134,45 +154,80 @@ public final class StoreWriter implements AutoCloseable {
                 done.add(item.done());
             }
         }
-        List<StoreUpdate> updates = new ArrayList<>();
-        for (Map.Entry<List<Object>, List<Message>> g : groups.entrySet()) {
-            long subscriptionId = (Long) g.getKey().get(0);
-            boolean dispatch = (Boolean) g.getKey().get(1);
-            try {
-                updates.addAll(store.store(subscriptionId, g.getValue(), dispatch));
-            } catch (RuntimeException e) {
-                log.error(
-                        "Could not store {} event(s) of subscription {}: {}",
-                        g.getValue().size(),
-                        subscriptionId,
-                        e.getMessage());
-                onStoreFailure.run();
+        List<H2MessageStore.Write> writes = new ArrayList<>();
+        groups.forEach(
+                (k, events) -> writes.add(new H2MessageStore.Write((Long) k.get(0), events, (Boolean) k.get(1))));
+        if (!writes.isEmpty()) {
+            List<StoreUpdate> updates = storeAll(writes);
+            if (!updates.isEmpty()) {
+                dispatch(updates);
             }
         }
-        if (!updates.isEmpty()) {
-            dispatchAndMark(updates);
+        if (!done.isEmpty()) {
+            markDispatchedNow(); // someone waits for this batch (flush, history): leave nothing pending
         }
         done.forEach(Runnable::run);
     }
 
-    private void dispatchAndMark(List<StoreUpdate> updates) {
+    /**
+     * Stores a batch, recording the previous batch's dispatch in the same commit. When the batch fails, each event is
+     * stored alone so that one event the store refuses cannot hold back the rest: it is logged and skipped. Only when
+     * nothing could be stored is the store itself in trouble, and the streams resume to replay what was lost.
+     */
+    private List<StoreUpdate> storeAll(List<H2MessageStore.Write> writes) {
+        try {
+            List<StoreUpdate> updates = store.store(writes, dispatchedThrough);
+            dispatchedThrough = 0;
+            return updates;
+        } catch (RuntimeException e) {
+            log.warn("Could not store a batch ({}); storing its events one by one", e.getMessage());
+        }
+        List<StoreUpdate> updates = new ArrayList<>();
+        int stored = 0;
+        int failed = 0;
+        for (H2MessageStore.Write w : writes) {
+            for (Message m : w.events()) {
+                try {
+                    updates.addAll(store.store(w.subscriptionId(), List.of(m), w.dispatch()));
+                    stored++;
+                } catch (RuntimeException e) {
+                    failed++;
+                    log.error(
+                            "Could not store event {} of subscription {}; skipped: {}",
+                            m.id(),
+                            w.subscriptionId(),
+                            e.getMessage());
+                }
+            }
+        }
+        if (failed > 0 && stored == 0) {
+            onStoreFailure.run();
+        }
+        return updates;
+    }
+
+    private void dispatch(List<StoreUpdate> updates) {
         try {
             dispatcher.dispatch(updates);
         } catch (RuntimeException e) {
             log.error("Dispatching {} update(s) failed; they stay in the store", updates.size(), e);
         }
-        List<Long> outbox = new ArrayList<>();
         for (StoreUpdate u : updates) {
             if (u instanceof StoreUpdate.Added a && a.dispatch()) {
-                outbox.add(a.stored().rowId());
+                dispatchedThrough = Math.max(dispatchedThrough, a.stored().rowId());
             }
         }
-        if (!outbox.isEmpty()) {
-            try {
-                store.markDispatched(outbox);
-            } catch (RuntimeException e) {
-                log.error("Could not mark {} message(s) dispatched; they may be dispatched again", outbox.size(), e);
-            }
+    }
+
+    private void markDispatchedNow() {
+        if (dispatchedThrough == 0) {
+            return;
+        }
+        try {
+            store.markDispatchedThrough(dispatchedThrough);
+            dispatchedThrough = 0;
+        } catch (RuntimeException e) {
+            log.error("Could not record dispatches through row {}; they may be dispatched again", dispatchedThrough, e);
         }
     }
 }

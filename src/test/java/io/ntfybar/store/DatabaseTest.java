@@ -49,6 +49,41 @@ class DatabaseTest {
     }
 
     @Test
+    void aVersionOneStoreIsBackedUpAndUpgradedKeepingMessagesAndItsOutbox() throws Exception {
+        String url = "jdbc:h2:" + dir.resolve(Database.NAME).toAbsolutePath();
+        String longBody = "long body ".repeat(60); // over 256 characters: H2 kept it in its LOB maps in version 1
+        try (Connection c = java.sql.DriverManager.getConnection(url, "ntfybar", "")) {
+            Migrations.currentVersion(c);
+            Migrations.migrate(c, 0, 1);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO server (base_url) VALUES ('https://ntfy.sh')");
+                s.execute("INSERT INTO subscription (server_id, topic, created_at) VALUES (1, 'old', 0)");
+                s.execute("INSERT INTO message (subscription_id, id, time, topic, body, priority, sequence_id,"
+                        + " received_at, dispatched) VALUES (1, 'aaaaaaaaaaaa', 10, 'old', '" + longBody
+                        + "', 3, 'aaaaaaaaaaaa', 10, TRUE), (1, 'bbbbbbbbbbbb', 11, 'old', 'pending', 3,"
+                        + " 'bbbbbbbbbbbb', 11, FALSE)");
+            }
+        }
+        try (Database db = Database.open(dir);
+                Connection c = db.connection()) {
+            assertEquals(Migrations.latest(), Migrations.currentVersion(c));
+            H2MessageStore store = new H2MessageStore(db);
+            assertEquals(
+                    List.of("pending", longBody),
+                    store.page(1, null, 10).stream()
+                            .map(m -> m.message().message())
+                            .toList());
+            assertEquals(
+                    List.of("bbbbbbbbbbbb"),
+                    store.undispatched().stream().map(m -> m.message().id()).toList(),
+                    "the outbox survives the change from a flag to a mark");
+        }
+        try (var files = Files.list(dir)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().contains("v1")), "a backup of version 1 is kept");
+        }
+    }
+
+    @Test
     void aStoreFromANewerVersionIsRefusedAndLeftUntouched() throws Exception {
         try (Database db = Database.open(dir);
                 Connection c = db.connection();

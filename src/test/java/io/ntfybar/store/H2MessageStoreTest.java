@@ -166,6 +166,52 @@ class H2MessageStoreTest {
     }
 
     @Test
+    void oneBatchAcrossSubscriptionsKeepsEveryRuleAndRecordsTheLastDispatchInTheSameCommit() {
+        List<StoreUpdate> first = store.store(alerts.id(), List.of(msg("p1p1p1p1p1p1", 50, "pending")), true);
+        long pendingRow = ((StoreUpdate.Added) first.get(0)).stored().rowId();
+        List<StoreUpdate> updates = store.store(
+                List.of(
+                        new H2MessageStore.Write(
+                                alerts.id(),
+                                List.of(
+                                        withSequence("s2s2s2s2s2s2", 110, "job", "done"),
+                                        msg("d1d1d1d1d1d1", 100, "twice in one batch"),
+                                        msg("d1d1d1d1d1d1", 100, "twice in one batch"),
+                                        withSequence("s1s1s1s1s1s1", 100, "job", "running (late)"),
+                                        msg("x1x1x1x1x1x1", 120, "then cleared"),
+                                        event(Event.MESSAGE_CLEAR, "c9c9c9c9c9c9", 121, "x1x1x1x1x1x1")),
+                                true),
+                        new H2MessageStore.Write(backups.id(), List.of(msg("d1d1d1d1d1d1", 100, "other sub")), false)),
+                pendingRow);
+        assertEquals(
+                List.of(
+                        "Added s2s2s2s2s2s2",
+                        "Added d1d1d1d1d1d1",
+                        "Added x1x1x1x1x1x1",
+                        "Cleared",
+                        "Added d1d1d1d1d1d1"),
+                updates.stream()
+                        .map(u -> u instanceof StoreUpdate.Added a
+                                ? "Added " + a.stored().message().id()
+                                : u.getClass().getSimpleName())
+                        .toList());
+        // The reported row ids are the stored rows.
+        List<StoredMessage> visible = store.page(alerts.id(), null, 10);
+        for (StoreUpdate u : updates) {
+            if (u instanceof StoreUpdate.Added a && a.subscriptionId() == alerts.id()) {
+                assertTrue(visible.stream()
+                        .anyMatch(v -> v.rowId() == a.stored().rowId()
+                                && v.message().id().equals(a.stored().message().id())));
+            }
+        }
+        assertEquals(List.of("x1x1x1x1x1x1", "s2s2s2s2s2s2", "d1d1d1d1d1d1", "p1p1p1p1p1p1"), ids(visible));
+        assertEquals(
+                List.of("s2s2s2s2s2s2", "d1d1d1d1d1d1"),
+                ids(store.undispatched()),
+                "the pending row was recorded as dispatched; the cleared one needs no dispatch; history none");
+    }
+
+    @Test
     void initialFetchIsHistoryWithoutDispatch() {
         List<StoreUpdate> history = store.store(alerts.id(), List.of(msg("h1h1h1h1h1h1", 1, "old")), false);
         assertFalse(((StoreUpdate.Added) history.get(0)).dispatch());
@@ -177,7 +223,7 @@ class H2MessageStoreTest {
         store.store(alerts.id(), List.of(msg("o1o1o1o1o1o1", 1, "a"), msg("o2o2o2o2o2o2", 2, "b")), true);
         List<StoredMessage> outbox = store.undispatched();
         assertEquals(2, outbox.size());
-        store.markDispatched(List.of(outbox.get(0).rowId()));
+        store.markDispatchedThrough(outbox.get(0).rowId());
         assertEquals(
                 List.of("o2o2o2o2o2o2"),
                 store.undispatched().stream().map(s -> s.message().id()).toList());
