@@ -14,13 +14,15 @@ import java.util.Map;
  * @param defaultServer the server a bare topic means; {@code https://ntfy.sh} unless set
  * @param minPriority notifications below this priority are stored, not shown (1 shows everything)
  * @param servers per-server options keyed by base URL
+ * @param retention how long history is kept, unless a subscription sets its own
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Settings(
         @JsonProperty("default-server") String defaultServer,
         @JsonProperty("min-priority") int minPriority,
-        @JsonProperty("servers") Map<String, ServerSettings> servers) {
+        @JsonProperty("servers") Map<String, ServerSettings> servers,
+        @JsonProperty("retention") Retention retention) {
 
     public static final String NTFY_SH = "https://ntfy.sh";
 
@@ -37,10 +39,15 @@ public record Settings(
             servers.forEach((url, s) -> copy.put(stripSlash(url), s == null ? ServerSettings.defaults() : s));
         }
         servers = java.util.Collections.unmodifiableMap(copy);
+        retention = retention == null ? Retention.defaults() : retention;
     }
 
     public static Settings defaults() {
-        return new Settings(NTFY_SH, 1, Map.of());
+        return new Settings(NTFY_SH, 1, Map.of(), Retention.defaults());
+    }
+
+    public Settings withRetention(Retention r) {
+        return new Settings(defaultServer, minPriority, servers, r);
     }
 
     /** The options for {@code baseUrl}, or the defaults when none are set. */
@@ -51,7 +58,7 @@ public record Settings(
     public Settings withServer(String baseUrl, ServerSettings s) {
         Map<String, ServerSettings> copy = new LinkedHashMap<>(servers);
         copy.put(stripSlash(baseUrl), s);
-        return new Settings(defaultServer, minPriority, copy);
+        return new Settings(defaultServer, minPriority, copy, retention);
     }
 
     private static String stripSlash(String url) {

@@ -76,19 +76,24 @@ public final class H2MessageStore {
 
     /** The newest {@code time} stored for any of these subscriptions: where a resumed stream starts (minus a margin). */
     public OptionalLong latestTime(Collection<Long> subscriptionIds) {
+        try (Connection c = db.connection()) {
+            return latestTime(c, subscriptionIds);
+        } catch (SQLException e) {
+            throw Database.translate(db.folder(), e);
+        }
+    }
+
+    private static OptionalLong latestTime(Connection c, Collection<Long> subscriptionIds) throws SQLException {
         if (subscriptionIds.isEmpty()) {
             return OptionalLong.empty();
         }
         String in =
                 String.join(",", subscriptionIds.stream().map(String::valueOf).toList());
-        try (Connection c = db.connection();
-                Statement s = c.createStatement();
+        try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT MAX(time) FROM message WHERE subscription_id IN (" + in + ")")) {
             rs.next();
             long t = rs.getLong(1);
             return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(t);
-        } catch (SQLException e) {
-            throw Database.translate(db.folder(), e);
         }
     }
 
@@ -187,16 +192,65 @@ public final class H2MessageStore {
         }
     }
 
-    /** Deletes (for good) messages of a subscription received before {@code cutoffEpochSeconds}; returns how many. */
-    public synchronized int deleteOlderThan(long subscriptionId, long cutoffEpochSeconds) {
-        try (Connection c = db.connection();
-                PreparedStatement ps =
-                        c.prepareStatement("DELETE FROM message WHERE subscription_id = ? AND time < ?")) {
-            ps.setLong(1, subscriptionId);
-            ps.setLong(2, cutoffEpochSeconds);
-            return ps.executeUpdate();
+    /**
+     * Retention for one subscription: deletes its messages older than {@code cutoffEpochSeconds} (0: no age limit) and
+     * all but the newest {@code keep} visible ones (0: no count limit). Rows within {@code resumeWindowSeconds} of
+     * its newest stored message are hidden instead of deleted: a stream resumes from there, and a deleted row would
+     * come back from the server's cache as a new message.
+     *
+     * @return how many messages were deleted or hidden
+     */
+    public synchronized int applyRetention(long subId, long cutoffEpochSeconds, int keep, long resumeWindowSeconds) {
+        if (cutoffEpochSeconds <= 0 && keep <= 0) {
+            return 0;
+        }
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                OptionalLong newest = latestTime(c, List.of(subId));
+                if (newest.isEmpty()) {
+                    c.commit();
+                    return 0;
+                }
+                long[] boundary = keep > 0 ? nthNewest(c, subId, keep) : null;
+                if (cutoffEpochSeconds <= 0 && boundary == null) {
+                    c.commit();
+                    return 0; // fewer messages than the limit
+                }
+                String victim = "(" + (cutoffEpochSeconds > 0 ? "time < " + cutoffEpochSeconds : "FALSE")
+                        + (boundary == null ? "" : " OR (time, row_id) < (" + boundary[0] + ", " + boundary[1] + ")")
+                        + ")";
+                long protect = newest.getAsLong() - resumeWindowSeconds;
+                int n;
+                try (Statement st = c.createStatement()) {
+                    n = st.executeUpdate("DELETE FROM message WHERE subscription_id = " + subId + " AND " + victim
+                            + " AND time < " + protect);
+                    n += st.executeUpdate("UPDATE message SET is_deleted = TRUE WHERE subscription_id = " + subId
+                            + " AND " + victim + " AND time >= " + protect + " AND NOT is_deleted");
+                }
+                c.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw Database.translate(db.folder(), e);
+        }
+    }
+
+    /** (time, row id) of the subscription's {@code n}-th newest visible message, or null when it has fewer. */
+    private static long[] nthNewest(Connection c, long subId, int n) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT m.time, m.row_id FROM message m"
+                + " WHERE m.subscription_id = ? AND " + VISIBLE
+                + " ORDER BY m.time DESC, m.row_id DESC LIMIT 1 OFFSET ?")) {
+            ps.setLong(1, subId);
+            ps.setInt(2, n - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
+            }
         }
     }
 

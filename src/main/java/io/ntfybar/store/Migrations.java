@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class Migrations {
     /** Every migration, oldest first. Append only: never edit or reorder a migration that has shipped. */
-    static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__faster_writes.sql");
+    static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__faster_writes_and_retention.sql");
 
     private Migrations() {}
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 /** Subscriptions and their servers in the H2 store. Thread-safe: every call uses its own pooled connection. */
 public final class SubscriptionStore {
     private static final String SELECT = "SELECT s.id, v.base_url, s.topic, s.display_name, s.icon_url,"
-            + " s.min_priority, s.muted_until, s.auto_delete_seconds, s.initial_fetch_done"
+            + " s.min_priority, s.muted_until, s.auto_delete_seconds, s.keep_messages,"
+            + " s.initial_fetch_done"
             + " FROM subscription s JOIN server v ON v.id = s.server_id";
 
     private final Database db;
@@ -32,8 +33,8 @@ public final class SubscriptionStore {
             long serverId = serverId(c, sub.baseUrl());
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO subscription (server_id, topic, display_name,"
-                            + " icon_url, min_priority, muted_until, auto_delete_seconds, initial_fetch_done, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " icon_url, min_priority, muted_until, auto_delete_seconds, initial_fetch_done, created_at,"
+                            + " keep_messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, serverId);
                 ps.setString(2, sub.topic());
@@ -44,6 +45,7 @@ public final class SubscriptionStore {
                 ps.setLong(7, sub.autoDeleteSeconds());
                 ps.setBoolean(8, sub.initialFetchDone());
                 ps.setLong(9, System.currentTimeMillis() / 1000);
+                ps.setInt(10, sub.keepMessages());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -59,15 +61,16 @@ public final class SubscriptionStore {
     public void update(Subscription sub) {
         try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("UPDATE subscription SET display_name = ?, icon_url = ?,"
-                        + " min_priority = ?, muted_until = ?, auto_delete_seconds = ?, initial_fetch_done = ?"
-                        + " WHERE id = ?")) {
+                        + " min_priority = ?, muted_until = ?, auto_delete_seconds = ?, initial_fetch_done = ?,"
+                        + " keep_messages = ? WHERE id = ?")) {
             ps.setString(1, sub.displayName());
             ps.setString(2, sub.iconUrl());
             ps.setInt(3, sub.minPriority());
             ps.setLong(4, sub.mutedUntil());
             ps.setLong(5, sub.autoDeleteSeconds());
             ps.setBoolean(6, sub.initialFetchDone());
-            ps.setLong(7, sub.id());
+            ps.setInt(7, sub.keepMessages());
+            ps.setLong(8, sub.id());
             if (ps.executeUpdate() != 1) {
                 throw new IllegalArgumentException("no subscription with id " + sub.id());
             }
@@ -143,6 +146,7 @@ public final class SubscriptionStore {
                 rs.getInt(6),
                 rs.getLong(7),
                 rs.getLong(8),
-                rs.getBoolean(9));
+                rs.getInt(9),
+                rs.getBoolean(10));
     }
 }

@@ -57,6 +57,9 @@ public final class ConnectionEngine implements AutoCloseable {
     private final LongSupplier wallClockMillis;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService io;
+    /** Retention runs 30 s after the start, when the first connections are up, and then at this interval. */
+    private static final Duration RETENTION_EVERY = Duration.ofHours(1);
+
     private final Map<ConnectionKey, List<Group>> connections = new LinkedHashMap<>();
     private final Map<Long, TopicProblem> problems = new ConcurrentHashMap<>();
     private volatile Settings settings = Settings.defaults();
@@ -119,6 +122,7 @@ public final class ConnectionEngine implements AutoCloseable {
         sleep = new SleepDetector(config.clockJump(), wallClockMillis.getAsLong(), System.nanoTime());
         long tick = config.tick().toMillis();
         scheduler.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::retention, 30, RETENTION_EVERY.toSeconds(), TimeUnit.SECONDS);
         return reconcile(initial);
     }
 
@@ -129,6 +133,20 @@ public final class ConnectionEngine implements AutoCloseable {
     public Future<?> reconcile(Settings newSettings) {
         settings = Objects.requireNonNull(newSettings, "settings");
         return io.submit(this::reconcileNow);
+    }
+
+    /** Applies retention now, in the background; the future holds how many messages were removed. */
+    public Future<Integer> applyRetentionNow() {
+        return scheduler.submit(this::retention);
+    }
+
+    private int retention() {
+        return RetentionTask.runOnce(
+                subscriptions,
+                messages,
+                settings.retention(),
+                config.resumeMargin(),
+                wallClockMillis.getAsLong() / 1000);
     }
 
     /** Forgets every "needs login", "forbidden" and "invalid" verdict and tries those subscriptions again. */

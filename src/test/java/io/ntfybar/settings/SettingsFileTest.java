@@ -80,6 +80,16 @@ class SettingsFileTest {
     }
 
     @Test
+    void retentionDefaultsToAMonthAndTakesWhatIsWritten() throws Exception {
+        assertEquals(new Retention(30, 0), new SettingsFile(dir).load().retention());
+        Files.writeString(dir.resolve(SettingsFile.NAME), "retention:\n  keep-messages: 500\n");
+        assertEquals(new Retention(30, 500), new SettingsFile(dir).load().retention());
+        Files.writeString(dir.resolve(SettingsFile.NAME), "retention:\n  keep-days: -2\n");
+        SettingsException e = assertThrows(SettingsException.class, () -> new SettingsFile(dir).load());
+        assertTrue(e.getMessage().contains("keep-days must be 0 (forever) or more"), e.getMessage());
+    }
+
+    @Test
     void credentialsAreRefusedAsHeaders() throws Exception {
         Files.writeString(
                 dir.resolve(SettingsFile.NAME),

@@ -311,12 +311,46 @@ class H2MessageStoreTest {
     }
 
     @Test
-    void retentionDeletesOnlyOldMessagesOfThatSubscription() {
+    void retentionByAgeDeletesOnlyOldMessagesOfThatSubscription() {
         store.store(alerts.id(), List.of(msg("k1k1k1k1k1k1", 100, "old"), msg("k2k2k2k2k2k2", 900, "new")), true);
         store.store(backups.id(), List.of(msg("k3k3k3k3k3k3", 100, "old elsewhere")), true);
-        assertEquals(1, store.deleteOlderThan(alerts.id(), 500));
-        assertEquals(1, store.page(alerts.id(), null, 10).size());
+        assertEquals(1, store.applyRetention(alerts.id(), 500, 0, 60));
+        assertEquals(List.of("k2k2k2k2k2k2"), ids(store.page(alerts.id(), null, 10)));
         assertEquals(1, store.page(backups.id(), null, 10).size());
+        assertTrue(
+                store.store(alerts.id(), List.of(msg("k1k1k1k1k1k1", 100, "old")), true)
+                                .size()
+                        == 1,
+                "far outside the resume window a deleted message is forgotten (the server no longer has it)");
+    }
+
+    @Test
+    void retentionByCountKeepsTheNewestVisibleMessages() {
+        List<Message> five = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            five.add(msg("n" + i + "n" + i + "n" + i + "n" + i + "n" + i + "n" + i, i * 1000L, "m" + i));
+        }
+        store.store(alerts.id(), five, true);
+        assertEquals(3, store.applyRetention(alerts.id(), 0, 2, 60));
+        assertEquals(List.of("n5n5n5n5n5n5", "n4n4n4n4n4n4"), ids(store.page(alerts.id(), null, 10)));
+        assertEquals(0, store.applyRetention(alerts.id(), 0, 2, 60), "nothing more to remove");
+        assertEquals(0, store.applyRetention(alerts.id(), 0, 0, 60), "no limits: nothing to do");
+    }
+
+    @Test
+    void retentionHidesRatherThanDeletesWhatAResumedStreamWouldBringBack() {
+        store.store(
+                alerts.id(),
+                List.of(msg("w1w1w1w1w1w1", 1000, "a"), msg("w2w2w2w2w2w2", 1030, "b"), msg("w3w3w3w3w3w3", 1050, "c")),
+                true);
+        // Everything is older than the cutoff; the last 120 s before the newest message must stay known.
+        assertEquals(3, store.applyRetention(alerts.id(), 5000, 0, 120));
+        assertTrue(store.page(alerts.id(), null, 10).isEmpty(), "nothing is shown any more");
+        assertEquals(1050, store.latestTime(List.of(alerts.id())).getAsLong(), "the resume point is kept");
+        assertTrue(
+                store.store(alerts.id(), List.of(msg("w1w1w1w1w1w1", 1000, "a"), msg("w3w3w3w3w3w3", 1050, "c")), true)
+                        .isEmpty(),
+                "a replay from the resume point stores and dispatches nothing again");
     }
 
     private static List<String> ids(List<StoredMessage> list) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.model.Subscription;
+import io.ntfybar.settings.Retention;
+import io.ntfybar.settings.Settings;
 import io.ntfybar.testserver.NtfyTestServer;
 import io.ntfybar.testserver.TestServerConfig;
 import java.nio.file.Path;
@@ -71,6 +73,32 @@ class EngineDeliveryTest {
                 .reduce((a, b) -> b)
                 .orElseThrow();
         assertTrue(last.matches(".*since=\\d{9,}.*"), "resumes from a time, not an id: " + last);
+    }
+
+    @Test
+    void retentionInTheBackgroundNeverBringsAMessageBackAsNew() throws Exception {
+        f.settings = Settings.defaults().withRetention(new Retention(0, 1));
+        Subscription sub = f.subscribe("alerts");
+        f.start();
+        f.awaitConnected();
+        server.publish("alerts", "one");
+        server.publish("alerts", "two");
+        server.publish("alerts", "three");
+        f.awaitDispatched(3);
+        f.engine.flush();
+        assertEquals(2, f.engine.applyRetentionNow().get(), "keep 1 message: two go");
+        long requests = f.subscribeRequests();
+        server.dropConnections(); // the resumed stream replays all three from the server's cache
+        await("a reconnect", Duration.ofSeconds(10), () -> f.subscribeRequests() > requests && f.connected());
+        server.publish("alerts", "four");
+        f.awaitDispatched(4);
+        f.engine.flush();
+        assertEquals(List.of("one", "two", "three", "four"), f.dispatchedTexts());
+        assertEquals(
+                List.of("four", "three"),
+                f.messages.page(sub.id(), null, 10).stream()
+                        .map(m -> m.message().message())
+                        .toList());
     }
 
     @Test

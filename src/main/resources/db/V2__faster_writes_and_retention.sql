@@ -18,3 +18,5 @@ INSERT INTO dispatch_mark (id, through_row_id) VALUES (1, 0);
 -- Row ids come from a sequence that H2 writes back to its metadata every CACHE values (default 32): a metadata
 -- change in every other batch. Ids stay increasing after a crash (H2 restarts past the cached range).
 ALTER TABLE message ALTER COLUMN row_id SET CACHE 1024;
+-- Retention per subscription by count as well as by age (0: the global setting; -1: no limit).
+ALTER TABLE subscription ADD COLUMN keep_messages INT NOT NULL DEFAULT 0;
