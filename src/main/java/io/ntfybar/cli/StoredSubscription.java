@@ -152,11 +152,11 @@ final class StoredSubscription {
             ServerSettings s = settings.server(server.value());
             if (token != null) {
                 keychain.save(CredentialsRef.token(server.value()), token);
-                s = new ServerSettings(s.keepaliveSeconds(), s.headers(), null, true);
+                s = s.withLogin(null, true);
             } else if (user != null) {
                 String name = user.substring(0, user.indexOf(':'));
                 keychain.save(new CredentialsRef(server.value(), name), user.substring(user.indexOf(':') + 1));
-                s = new ServerSettings(s.keepaliveSeconds(), s.headers(), name, false);
+                s = s.withLogin(name, false);
             }
             effective = effective.withServer(server.value(), s);
         }

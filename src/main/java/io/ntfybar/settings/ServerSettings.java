@@ -11,13 +11,19 @@ import java.util.Map;
  * @param headers extra request headers (e.g. for a proxy); never credentials
  * @param username the login name whose password is in the keychain; null: anonymous
  * @param token true when an access token for this server is in the keychain
+ * @param authInQuery send the credentials as ntfy's {@code auth=} query parameter instead of the
+ *     {@code Authorization} header, for proxies that drop the header (the query may end up in their logs)
+ * @param caCertificate a PEM file of CA certificates to trust for this server besides the system's (a self-hosted
+ *     server with its own CA); TLS stays verified, host names included
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record ServerSettings(
         @JsonProperty("keepalive-seconds") Integer keepaliveSeconds,
         @JsonProperty("headers") Map<String, String> headers,
         @JsonProperty("username") String username,
-        @JsonProperty("token") boolean token) {
+        @JsonProperty("token") boolean token,
+        @JsonProperty("auth-in-query") boolean authInQuery,
+        @JsonProperty("ca-certificate") String caCertificate) {
 
     public ServerSettings {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -32,7 +38,12 @@ public record ServerSettings(
         }
     }
 
+    /** The same options with other credentials references (a username, or a token when {@code token}). */
+    public ServerSettings withLogin(String newUsername, boolean newToken) {
+        return new ServerSettings(keepaliveSeconds, headers, newUsername, newToken, authInQuery, caCertificate);
+    }
+
     public static ServerSettings defaults() {
-        return new ServerSettings(null, Map.of(), null, false);
+        return new ServerSettings(null, Map.of(), null, false, false, null);
     }
 }

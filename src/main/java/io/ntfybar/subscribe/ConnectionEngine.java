@@ -45,6 +45,12 @@ public final class ConnectionEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConnectionEngine.class);
 
     private final OkHttpClient streamClient;
+    /**
+     * Stream clients of servers that trust their own CA, by PEM file and its modification time (a replaced file is
+     * read again); the others use {@link #streamClient}.
+     */
+    private final Map<String, OkHttpClient> trustingClients = new ConcurrentHashMap<>();
+
     private final Poller poller;
     private final SubscriptionStore subscriptions;
     private final H2MessageStore messages;
@@ -89,7 +95,7 @@ public final class ConnectionEngine implements AutoCloseable {
             EngineListener listener,
             LongSupplier wallClockMillis) {
         this.streamClient = streamClient;
-        this.poller = new Poller(HttpClients.requests(streamClient));
+        this.poller = new Poller(key -> HttpClients.requests(clientFor(key)));
         this.subscriptions = subscriptions;
         this.messages = messages;
         this.logins = new Logins(keychain);
@@ -202,6 +208,8 @@ public final class ConnectionEngine implements AutoCloseable {
         if (closed) {
             return;
         }
+        // A settings problem is judged again with each new settings; the server's verdicts stay until retryRefused.
+        problems.values().removeIf(p -> p.kind() == TopicProblem.Kind.SETTINGS);
         Map<ConnectionKey, List<Subscription>> desired = new LinkedHashMap<>();
         Map<ConnectionKey, AuthorizationHeader> auth = new HashMap<>();
         Map<ConnectionKey, Duration> keepalive = new HashMap<>();
@@ -211,7 +219,16 @@ public final class ConnectionEngine implements AutoCloseable {
             }
             ServerSettings server = settings.server(sub.baseUrl());
             ConnectionKey key = new ConnectionKey(
-                    ServerUrl.of(sub.baseUrl()), Logins.credentialsOf(sub.baseUrl(), server), server.headers());
+                    ServerUrl.of(sub.baseUrl()),
+                    Logins.credentialsOf(sub.baseUrl(), server),
+                    server.headers(),
+                    server.authInQuery(),
+                    server.caCertificate());
+            String tlsProblem = tlsProblem(key);
+            if (tlsProblem != null) {
+                problem(sub, TopicProblem.Kind.SETTINGS, tlsProblem);
+                continue;
+            }
             if (!auth.containsKey(key) && key.credentials() != null) {
                 Logins.Result login = logins.authorization(key);
                 if (login.header() == null) {
@@ -277,6 +294,33 @@ public final class ConnectionEngine implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** The stream client for this connection: the shared one, or one that also trusts the server's own CA. */
+    private OkHttpClient clientFor(ConnectionKey key) {
+        if (key.caCertificate() == null) {
+            return streamClient;
+        }
+        java.nio.file.Path pem = java.nio.file.Path.of(key.caCertificate());
+        String version = pem + "@" + pem.toFile().lastModified();
+        return trustingClients.computeIfAbsent(version, v -> {
+            try {
+                return HttpClients.trusting(streamClient, pem);
+            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Loads the server's own CA certificate if it has one; a sentence for the user when that fails, else null. */
+    private String tlsProblem(ConnectionKey key) {
+        try {
+            clientFor(key);
+            return null;
+        } catch (RuntimeException e) {
+            return "Cannot use the CA certificate " + key.caCertificate() + " set for " + key.server() + " ("
+                    + e.getMessage() + "). Fix 'ca-certificate' for this server in the settings.";
+        }
     }
 
     private void problem(Subscription sub, TopicProblem.Kind kind, String sentence) {
@@ -377,7 +421,7 @@ public final class ConnectionEngine implements AutoCloseable {
             topics.forEach(t -> mine.put(t, all.get(t)));
             this.byTopic = mine;
             this.stream = new StreamConnection(
-                    streamClient, scheduler, key, topics, SubscribeQuery.live(), auth, config, keepalive, this);
+                    clientFor(key), scheduler, key, topics, SubscribeQuery.live(), auth, config, keepalive, this);
         }
 
         void update(List<Subscription> subs) {

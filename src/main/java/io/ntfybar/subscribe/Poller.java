@@ -40,10 +40,15 @@ public final class Poller {
         }
     }
 
-    private final OkHttpClient client;
+    private final java.util.function.Function<ConnectionKey, OkHttpClient> clients;
 
     public Poller(OkHttpClient client) {
-        this.client = client;
+        this(key -> client);
+    }
+
+    /** @param clients the client for a connection (its TLS trust may differ per server) */
+    public Poller(java.util.function.Function<ConnectionKey, OkHttpClient> clients) {
+        this.clients = clients;
     }
 
     /**
@@ -54,7 +59,8 @@ public final class Poller {
     public List<Message> poll(ConnectionKey key, AuthorizationHeader auth, List<String> topics, SubscribeQuery query)
             throws PollException {
         String url = NtfyUrls.stream(key.server(), topics, StreamFormat.JSON, query.withPoll(true));
-        try (Response response = client.newCall(request(key, auth, url)).execute()) {
+        try (Response response =
+                clients.apply(key).newCall(request(key, auth, url)).execute()) {
             check(response);
             List<Message> events = new ArrayList<>();
             BufferedSource source = response.body().source();
@@ -86,7 +92,8 @@ public final class Poller {
      */
     public NtfyError checkAccess(ConnectionKey key, AuthorizationHeader auth, String topic) throws PollException {
         String url = NtfyUrls.auth(key.server(), List.of(topic));
-        try (Response response = client.newCall(request(key, auth, url)).execute()) {
+        try (Response response =
+                clients.apply(key).newCall(request(key, auth, url)).execute()) {
             if (response.isSuccessful()) {
                 return null;
             }
@@ -110,9 +117,10 @@ public final class Poller {
     }
 
     static Request request(ConnectionKey key, AuthorizationHeader auth, String url) {
-        Request.Builder b = new Request.Builder().url(url);
+        boolean inQuery = auth != null && key.authInQuery();
+        Request.Builder b = new Request.Builder().url(inQuery ? NtfyUrls.withAuthParameter(url, auth) : url);
         key.headers().forEach(b::header);
-        if (auth != null) {
+        if (auth != null && !inQuery) {
             b.header("Authorization", auth.value());
         }
         return b.build();

@@ -14,6 +14,8 @@ public record TopicProblem(long subscriptionId, Kind kind, String sentence) {
         /** 403 with credentials: this user may not read the topic. */
         FORBIDDEN,
         /** 400 or 404: the server does not accept the topic. */
-        INVALID
+        INVALID,
+        /** The server's own settings cannot be used (e.g. its CA certificate file); judged again when they change. */
+        SETTINGS
     }
 }

@@ -27,7 +27,8 @@ class SettingsFileTest {
         SettingsFile f = new SettingsFile(dir);
         Settings s = Settings.defaults()
                 .withServer(
-                        "https://ntfy.example.com/", new ServerSettings(120, Map.of("X-Proxy", "yes"), "phil", false));
+                        "https://ntfy.example.com/",
+                        new ServerSettings(120, Map.of("X-Proxy", "yes"), "phil", false, true, "/etc/ssl/my-ca.pem"));
         f.save(s);
         assertEquals(s, f.load());
         String yaml = Files.readString(f.path());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.credentials.CredentialsRef;
 import io.ntfybar.model.Subscription;
+import io.ntfybar.protocol.AuthorizationHeader;
+import io.ntfybar.protocol.NtfyUrls;
 import io.ntfybar.settings.ServerSettings;
 import io.ntfybar.settings.Settings;
 import io.ntfybar.testserver.NtfyTestServer;
@@ -53,7 +55,7 @@ class EngineAuthTest {
         String base = server.baseUrl();
         f.keychain.save(token ? CredentialsRef.token(base) : new CredentialsRef(base, user), secret);
         f.settings =
-                Settings.defaults().withServer(base, new ServerSettings(null, Map.of(), token ? null : user, token));
+                Settings.defaults().withServer(base, ServerSettings.defaults().withLogin(token ? null : user, token));
     }
 
     @Test
@@ -87,6 +89,25 @@ class EngineAuthTest {
             String content = new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1);
             assertTrue(!content.contains(PASSWORD) && !content.contains(basic), "secret found in " + p);
         }
+    }
+
+    @Test
+    void credentialsAsTheAuthQueryParameterForProxiesThatDropTheHeader() throws Exception {
+        String base = server.baseUrl();
+        f.keychain.save(new CredentialsRef(base, "phil"), PASSWORD);
+        ServerSettings inQuery = new ServerSettings(null, Map.of(), "phil", false, true, null);
+        f.settings = Settings.defaults().withServer(base, inQuery);
+        f.subscribe("ok-alerts");
+        f.start();
+        f.awaitConnected();
+        server.publish("ok-alerts", "via auth=");
+        f.awaitDispatched(1);
+        assertEquals(List.of("via auth="), f.dispatchedTexts());
+        String expected = NtfyUrls.withAuthParameter("", AuthorizationHeader.basic("phil", PASSWORD))
+                .substring(1);
+        assertTrue(
+                server.requestLines().stream().anyMatch(l -> l.contains("/sse") && l.contains(expected)),
+                "the stream carried the credentials in the query: " + server.requestLines());
     }
 
     @Test

@@ -43,6 +43,7 @@ public final class NtfyTestServer implements AutoCloseable {
     private volatile ServerSocket serverSocket;
     private volatile int port;
     private volatile boolean closed;
+    private javax.net.ssl.SSLContext tls;
 
     private NtfyTestServer(TestServerConfig config) {
         this.config = config;
@@ -62,9 +63,17 @@ public final class NtfyTestServer implements AutoCloseable {
         return s;
     }
 
-    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    /** The same server over HTTPS, with the certificate and key that {@code tls} holds (see {@link TestTls}). */
+    public static NtfyTestServer startTls(TestServerConfig config, javax.net.ssl.SSLContext tls) {
+        NtfyTestServer s = new NtfyTestServer(config);
+        s.tls = tls;
+        s.bind(config.port());
+        return s;
+    }
+
+    /** {@code http://127.0.0.1:<port>} (https for {@link #startTls}), without a trailing slash. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port;
     }
 
     public int port() {
@@ -256,7 +265,7 @@ public final class NtfyTestServer implements AutoCloseable {
 
     private void bind(int requestedPort) {
         try {
-            ServerSocket ss = listen(requestedPort);
+            ServerSocket ss = listen(requestedPort, tls);
             serverSocket = ss;
             port = ss.getLocalPort();
             Thread t = new Thread(() -> acceptLoop(ss), "ntfy-test-server-accept-" + port);
@@ -271,10 +280,12 @@ public final class NtfyTestServer implements AutoCloseable {
      * Binds, retrying for a while: the JDK releases a closed listening socket only after its accept() call has
      * returned, so a restart may find the port still taken for a moment.
      */
-    private static ServerSocket listen(int requestedPort) throws IOException {
+    private static ServerSocket listen(int requestedPort, javax.net.ssl.SSLContext tls) throws IOException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (true) {
-            ServerSocket ss = new ServerSocket();
+            ServerSocket ss = tls == null
+                    ? new ServerSocket()
+                    : tls.getServerSocketFactory().createServerSocket();
             try {
                 ss.setReuseAddress(true);
                 ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 200);

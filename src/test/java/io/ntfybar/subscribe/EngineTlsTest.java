@@ -1,0 +1,92 @@
+package io.ntfybar.subscribe;
+
+import static io.ntfybar.subscribe.EngineFixture.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ntfybar.settings.ServerSettings;
+import io.ntfybar.settings.Settings;
+import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testserver.TestServerConfig;
+import io.ntfybar.testserver.TestTls;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A self-hosted server over HTTPS with its own CA: refused by default, trusted only through its own setting. */
+class EngineTlsTest {
+    @TempDir
+    Path dir;
+
+    NtfyTestServer server;
+    TestTls tls;
+    EngineFixture f;
+
+    @BeforeEach
+    void start() throws Exception {
+        tls = TestTls.create(dir.resolve("tls"));
+        server = NtfyTestServer.startTls(
+                TestServerConfig.defaults().withKeepalive(Duration.ofSeconds(1)), tls.serverContext());
+        f = new EngineFixture(server, dir.resolve("db"), EngineFixture.FAST);
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+        server.close();
+    }
+
+    private void trust(String pem) {
+        f.settings = Settings.defaults()
+                .withServer(server.baseUrl(), new ServerSettings(null, Map.of(), null, false, false, pem));
+    }
+
+    @Test
+    void anUnknownCertificateIsRefusedAndNothingIsReceived() throws Exception {
+        f.subscribeFetched("alerts");
+        f.start();
+        await("a refused handshake", Duration.ofSeconds(10), () -> f.reports.stream()
+                .anyMatch(r -> r.state() instanceof ConnectionState.BackingOff b
+                        && b.reason().toLowerCase(java.util.Locale.ROOT).contains("certif")));
+        server.publish("alerts", "must not arrive");
+        Thread.sleep(500);
+        assertEquals(List.of(), f.dispatchedTexts());
+        assertTrue(server.openStreams() == 0, "no stream was opened over an unverified connection");
+    }
+
+    @Test
+    void theServersOwnCaCertificateMakesItTrusted() throws Exception {
+        trust(tls.certificatePem().toString());
+        f.subscribe("alerts");
+        f.start();
+        f.awaitConnected();
+        server.publish("alerts", "over https");
+        f.awaitDispatched(1);
+        assertEquals(List.of("over https"), f.dispatchedTexts());
+    }
+
+    @Test
+    void anUnusableCertificateFileIsASettingsProblemWithASentence() throws Exception {
+        Path garbage = dir.resolve("not-a-cert.pem");
+        Files.writeString(garbage, "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
+        trust(garbage.toString());
+        f.subscribeFetched("alerts");
+        f.start();
+        await("a settings problem", Duration.ofSeconds(10), () -> !f.problems.isEmpty());
+        TopicProblem p = f.problems.get(0);
+        assertEquals(TopicProblem.Kind.SETTINGS, p.kind());
+        assertTrue(p.sentence().contains("not-a-cert.pem") && p.sentence().contains("ca-certificate"), p.sentence());
+        // Fixing the setting lets it connect: a settings problem is judged again with the new settings.
+        trust(tls.certificatePem().toString());
+        f.engine.reconcile(f.settings).get();
+        f.awaitConnected();
+        server.publish("alerts", "after the fix");
+        f.awaitDispatched(1);
+    }
+}
