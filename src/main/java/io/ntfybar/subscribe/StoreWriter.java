@@ -194,7 +194,7 @@ public final class StoreWriter implements AutoCloseable {
                     failed++;
                     log.error(
                             "Could not store event {} of subscription {}; skipped: {}",
-                            m.id(),
+                            m.id().length() > 40 ? m.id().substring(0, 40) + "..." : m.id(),
                             w.subscriptionId(),
                             e.getMessage());
                 }
