@@ -44,12 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConnectionEngine.class);
 
-    private final OkHttpClient streamClient;
-    /**
-     * Stream clients of servers that trust their own CA, by PEM file and its modification time (a replaced file is
-     * read again); the others use {@link #streamClient}.
-     */
-    private final Map<String, OkHttpClient> trustingClients = new ConcurrentHashMap<>();
+    private final TrustedClients clients;
 
     private final Poller poller;
     private final SubscriptionStore subscriptions;
@@ -94,8 +89,8 @@ public final class ConnectionEngine implements AutoCloseable {
             StoreWriter.Dispatcher dispatcher,
             EngineListener listener,
             LongSupplier wallClockMillis) {
-        this.streamClient = streamClient;
-        this.poller = new Poller(key -> HttpClients.requests(clientFor(key)));
+        this.clients = new TrustedClients(streamClient);
+        this.poller = new Poller(key -> HttpClients.requests(clients.forKey(key)));
         this.subscriptions = subscriptions;
         this.messages = messages;
         this.logins = new Logins(keychain);
@@ -224,7 +219,7 @@ public final class ConnectionEngine implements AutoCloseable {
                     server.headers(),
                     server.authInQuery(),
                     server.caCertificate());
-            String tlsProblem = tlsProblem(key);
+            String tlsProblem = clients.problem(key);
             if (tlsProblem != null) {
                 problem(sub, TopicProblem.Kind.SETTINGS, tlsProblem);
                 continue;
@@ -294,33 +289,6 @@ public final class ConnectionEngine implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    /** The stream client for this connection: the shared one, or one that also trusts the server's own CA. */
-    private OkHttpClient clientFor(ConnectionKey key) {
-        if (key.caCertificate() == null) {
-            return streamClient;
-        }
-        java.nio.file.Path pem = java.nio.file.Path.of(key.caCertificate());
-        String version = pem + "@" + pem.toFile().lastModified();
-        return trustingClients.computeIfAbsent(version, v -> {
-            try {
-                return HttpClients.trusting(streamClient, pem);
-            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        });
-    }
-
-    /** Loads the server's own CA certificate if it has one; a sentence for the user when that fails, else null. */
-    private String tlsProblem(ConnectionKey key) {
-        try {
-            clientFor(key);
-            return null;
-        } catch (RuntimeException e) {
-            return "Cannot use the CA certificate " + key.caCertificate() + " set for " + key.server() + " ("
-                    + e.getMessage() + "). Fix 'ca-certificate' for this server in the settings.";
-        }
     }
 
     private void problem(Subscription sub, TopicProblem.Kind kind, String sentence) {
@@ -421,7 +389,7 @@ public final class ConnectionEngine implements AutoCloseable {
             topics.forEach(t -> mine.put(t, all.get(t)));
             this.byTopic = mine;
             this.stream = new StreamConnection(
-                    clientFor(key), scheduler, key, topics, SubscribeQuery.live(), auth, config, keepalive, this);
+                    clients.forKey(key), scheduler, key, topics, SubscribeQuery.live(), auth, config, keepalive, this);
         }
 
         void update(List<Subscription> subs) {

@@ -1,6 +1,5 @@
 package io.ntfybar.subscribe;
 
-import static io.ntfybar.subscribe.EngineFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +61,7 @@ class EngineDeliveryTest {
         long requests = f.subscribeRequests();
         server.dropConnections();
         server.publish("alerts", "while away"); // cached, and no stream is open to receive it live
-        await("a reconnect", Duration.ofSeconds(10), () -> f.subscribeRequests() > requests && f.connected());
+        f.awaitReconnect(requests);
         server.publish("alerts", "after reconnect");
         f.awaitDispatched(3);
         f.engine.flush();
@@ -89,7 +88,7 @@ class EngineDeliveryTest {
         assertEquals(2, f.engine.applyRetentionNow().get(), "keep 1 message: two go");
         long requests = f.subscribeRequests();
         server.dropConnections(); // the resumed stream replays all three from the server's cache
-        await("a reconnect", Duration.ofSeconds(10), () -> f.subscribeRequests() > requests && f.connected());
+        f.awaitReconnect(requests);
         server.publish("alerts", "four");
         f.awaitDispatched(4);
         f.engine.flush();
@@ -128,7 +127,7 @@ class EngineDeliveryTest {
         f.awaitDispatched(1);
         long requests = f.subscribeRequests();
         server.restart(false);
-        await("a reconnect", Duration.ofSeconds(10), () -> f.subscribeRequests() > requests && f.connected());
+        f.awaitReconnect(requests);
         server.publish("alerts", "two");
         f.awaitDispatched(2);
         assertEquals(List.of("one", "two"), f.dispatchedTexts());

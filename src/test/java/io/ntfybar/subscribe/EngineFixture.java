@@ -139,6 +139,11 @@ final class EngineFixture implements AutoCloseable {
                 () -> dispatched.size() >= n);
     }
 
+    /** Waits until the engine opened a new stream after {@code requestsBefore} subscribe requests, and is connected. */
+    void awaitReconnect(long requestsBefore) throws InterruptedException {
+        await("a reconnect", Duration.ofSeconds(10), () -> subscribeRequests() > requestsBefore && connected());
+    }
+
     void awaitConnected() throws InterruptedException {
         await("a connected stream", Duration.ofSeconds(30), this::connected);
     }
