@@ -13,10 +13,12 @@ import java.util.List;
  * @param subtitle the subscription's name when the title is the message's own, else null
  * @param body plain text for the banner
  * @param level how strongly it interrupts
- * @param sound whether it plays a sound
+ * @param sound the sound to play: null for none, {@link #DEFAULT_SOUND} for the system's default, else a sound name
+ *     (macOS: a file in the bundle's {@code Library/Sounds}; Linux: a freedesktop sound-theme name)
  * @param expiresNever true when it must stay until dismissed (Linux: expire timeout 0)
  * @param actions at most three buttons, view, http and copy only
  * @param clickUrl where a click on the notification goes, or null: then the app opens the message
+ * @param imageFile absolute path of a local image to show (a downloaded attachment or icon), or null
  */
 public record NotificationSpec(
         String identity,
@@ -25,10 +27,14 @@ public record NotificationSpec(
         String subtitle,
         String body,
         Level level,
-        boolean sound,
+        String sound,
         boolean expiresNever,
         List<Action> actions,
-        String clickUrl) {
+        String clickUrl,
+        String imageFile) {
+
+    /** {@link #sound}: the platform's default notification sound. */
+    public static final String DEFAULT_SOUND = "default";
 
     /**
      * Interruption levels as ntfy's iOS app maps priorities onto Apple's API; {@link #urgency} is the freedesktop
@@ -52,5 +58,11 @@ public record NotificationSpec(
 
     public NotificationSpec {
         actions = List.copyOf(actions);
+    }
+
+    /** The same notification showing a local image. */
+    public NotificationSpec withImageFile(String path) {
+        return new NotificationSpec(
+                identity, group, title, subtitle, body, level, sound, expiresNever, actions, clickUrl, path);
     }
 }

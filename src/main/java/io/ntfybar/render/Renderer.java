@@ -44,10 +44,11 @@ public final class Renderer {
                 text.hasOwnTitle() ? topicName : null,
                 text.body(),
                 level,
-                p >= 3,
+                p >= 3 ? NotificationSpec.DEFAULT_SOUND : null,
                 p == 5,
                 actions,
-                m.click() == null || m.click().isBlank() ? null : m.click());
+                m.click() == null || m.click().isBlank() ? null : m.click(),
+                null);
     }
 
     /** The same for every revision of a sequence on one topic of one server. */
