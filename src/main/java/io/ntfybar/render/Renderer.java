@@ -6,6 +6,7 @@ import io.ntfybar.model.Message;
 import io.ntfybar.protocol.DisplayText;
 import io.ntfybar.protocol.MessageDisplay;
 import io.ntfybar.protocol.ServerUrl;
+import io.ntfybar.settings.NotificationSettings;
 import java.util.List;
 
 /**
@@ -13,8 +14,9 @@ import java.util.List;
  * priority as ntfy's iOS app maps it (1-2 passive and silent, 3 active, 4-5 time-sensitive; 5 never expires on
  * Linux); at most three actions, without {@code broadcast}, which has no desktop meaning.
  *
- * <p>Not done yet (issue 4): markdown reduced to plain text for the banner, per-priority sound settings, icons and
- * image attachments.
+ * <p>Markdown is reduced to plain text ({@link MarkdownText}); sounds follow the per-priority setting, and an update
+ * of a shown notification makes none. The image (a downloaded attachment or icon) is added by the caller with
+ * {@link NotificationSpec#withImageFile}, since rendering does no I/O.
  */
 public final class Renderer {
     static final int MAX_ACTIONS = 3;
@@ -25,14 +27,20 @@ public final class Renderer {
         this.display = display;
     }
 
-    /** @param displayName the subscription's display name, or null */
+    /** With the default sounds (none for priorities 1 and 2, the default sound for 3 to 5). */
     public NotificationSpec render(Message m, ServerUrl server, String displayName) {
+        return render(m, server, displayName, NotificationSettings.defaults(), false);
+    }
+
+    /**
+     * @param displayName the subscription's display name, or null
+     * @param update replaces a shown notification: no sound
+     */
+    public NotificationSpec render(
+            Message m, ServerUrl server, String displayName, NotificationSettings settings, boolean update) {
         DisplayText text = display.render(m, server, displayName);
         String topicName = display.topicDisplayName(server, m.topic(), displayName);
-        int p = m.priority();
-        NotificationSpec.Level level = p <= 2
-                ? NotificationSpec.Level.PASSIVE
-                : p == 3 ? NotificationSpec.Level.ACTIVE : NotificationSpec.Level.TIME_SENSITIVE;
+        int p = m.priorityLevel().level();
         List<Action> actions = m.actions().stream()
                 .filter(a -> a.type() == ActionType.VIEW || a.type() == ActionType.HTTP || a.type() == ActionType.COPY)
                 .limit(MAX_ACTIONS)
@@ -42,13 +50,52 @@ public final class Renderer {
                 server.value() + "/" + m.topic(),
                 text.title(),
                 text.hasOwnTitle() ? topicName : null,
-                text.body(),
-                level,
-                p >= 3 ? NotificationSpec.DEFAULT_SOUND : null,
+                text.markdown() ? MarkdownText.toPlain(text.body()) : text.body(),
+                level(p),
+                update ? null : settings.soundFor(p),
                 p == 5,
                 actions,
                 m.click() == null || m.click().isBlank() ? null : m.click(),
                 null);
+    }
+
+    /**
+     * One notification standing in for {@code count} messages of a subscription that came at once: "12 new messages
+     * on backups", with the newest message's text as the body. Priority, sound and level are those of the highest
+     * priority among them; no actions; a click opens the subscription.
+     */
+    public NotificationSpec summary(
+            String identity,
+            ServerUrl server,
+            String topic,
+            String displayName,
+            int count,
+            Message newest,
+            int maxPriority,
+            NotificationSettings settings,
+            boolean update) {
+        String topicName = display.topicDisplayName(server, topic, displayName);
+        DisplayText text = display.render(newest, server, displayName);
+        String latest = text.markdown() ? MarkdownText.toPlain(text.body()) : text.body();
+        String body = text.hasOwnTitle() ? text.title() + ": " + latest : latest;
+        return new NotificationSpec(
+                identity,
+                server.value() + "/" + topic,
+                count + " new messages on " + topicName,
+                null,
+                "Latest: " + body,
+                level(maxPriority),
+                update ? null : settings.soundFor(maxPriority),
+                maxPriority == 5,
+                List.of(),
+                null,
+                null);
+    }
+
+    private static NotificationSpec.Level level(int p) {
+        return p <= 2
+                ? NotificationSpec.Level.PASSIVE
+                : p == 3 ? NotificationSpec.Level.ACTIVE : NotificationSpec.Level.TIME_SENSITIVE;
     }
 
     /** The same for every revision of a sequence on one topic of one server. */

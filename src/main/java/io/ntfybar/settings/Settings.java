@@ -15,6 +15,7 @@ import java.util.Map;
  * @param minPriority notifications below this priority are stored, not shown (1 shows everything)
  * @param servers per-server options keyed by base URL
  * @param retention how long history is kept, unless a subscription sets its own
+ * @param notifications pause, catch-up summary, insistent alerts, sounds per priority, attachment auto-download
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -22,7 +23,8 @@ public record Settings(
         @JsonProperty("default-server") String defaultServer,
         @JsonProperty("min-priority") int minPriority,
         @JsonProperty("servers") Map<String, ServerSettings> servers,
-        @JsonProperty("retention") Retention retention) {
+        @JsonProperty("retention") Retention retention,
+        @JsonProperty("notifications") NotificationSettings notifications) {
 
     public static final String NTFY_SH = "https://ntfy.sh";
 
@@ -40,14 +42,19 @@ public record Settings(
         }
         servers = java.util.Collections.unmodifiableMap(copy);
         retention = retention == null ? Retention.defaults() : retention;
+        notifications = notifications == null ? NotificationSettings.defaults() : notifications;
     }
 
     public static Settings defaults() {
-        return new Settings(NTFY_SH, 1, Map.of(), Retention.defaults());
+        return new Settings(NTFY_SH, 1, Map.of(), Retention.defaults(), NotificationSettings.defaults());
     }
 
     public Settings withRetention(Retention r) {
-        return new Settings(defaultServer, minPriority, servers, r);
+        return new Settings(defaultServer, minPriority, servers, r, notifications);
+    }
+
+    public Settings withNotifications(NotificationSettings n) {
+        return new Settings(defaultServer, minPriority, servers, retention, n);
     }
 
     /** The options for {@code baseUrl}, or the defaults when none are set. */
@@ -58,7 +65,7 @@ public record Settings(
     public Settings withServer(String baseUrl, ServerSettings s) {
         Map<String, ServerSettings> copy = new LinkedHashMap<>(servers);
         copy.put(stripSlash(baseUrl), s);
-        return new Settings(defaultServer, minPriority, copy, retention);
+        return new Settings(defaultServer, minPriority, copy, retention, notifications);
     }
 
     private static String stripSlash(String url) {

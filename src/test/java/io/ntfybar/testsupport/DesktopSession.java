@@ -94,7 +94,7 @@ public final class DesktopSession implements AutoCloseable {
         return dir.resolve("pick");
     }
 
-    /** One line per notification dunst showed: {@code appname|summary|body|urgency}. */
+    /** One line per notification dunst showed: {@code appname|summary|body|urgency}, newlines in the body as {@code \\n}. */
     public Path notificationLog() {
         return dir.resolve("notifications.log");
     }
@@ -151,7 +151,9 @@ public final class DesktopSession implements AutoCloseable {
                 log,
                 """
                 #!/bin/sh
-                printf '%s|%s|%s|%s\\n' "$DUNST_APP_NAME" "$DUNST_SUMMARY" "$DUNST_BODY" "$DUNST_URGENCY" \
+                # One line per notification: a newline inside the body is written as the two characters \\n.
+                body=$(printf '%s' "$DUNST_BODY" | awk 'NR > 1 { printf "\\\\n" } { printf "%s", $0 }')
+                printf '%s|%s|%s|%s\\n' "$DUNST_APP_NAME" "$DUNST_SUMMARY" "$body" "$DUNST_URGENCY" \
                   >> "$(dirname "$0")/notifications.log"
                 """);
         for (Path p : List.of(pick, log)) {
