@@ -8,6 +8,7 @@ import io.ntfybar.model.ActionType;
 import io.ntfybar.model.Message;
 import io.ntfybar.protocol.MessageDisplay;
 import io.ntfybar.protocol.ServerUrl;
+import io.ntfybar.settings.NotificationSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -148,5 +149,64 @@ class RendererTest {
                         .clickUrl());
         assertNull(renderer.render(message(null, "x", 3, List.of(), " ", List.of(), null), NTFY_SH, null)
                 .clickUrl());
+    }
+
+    @Test
+    void markdownIsReducedToPlainTextOnlyForMarkdownMessages() {
+        Message md = new Message(
+                "m",
+                1L,
+                null,
+                "message",
+                "backups",
+                "**Deploy**",
+                "**done** in [CI](https://ci.x/1)",
+                3,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                Message.MARKDOWN,
+                null,
+                null);
+        NotificationSpec s = renderer.render(md, NTFY_SH, null);
+        assertEquals("done in CI (https://ci.x/1)", s.body());
+        assertEquals("**Deploy**", s.title(), "titles are never markdown in ntfy");
+        Message plain = message(null, "**not** markdown", 3, List.of(), null, List.of(), null);
+        assertEquals("**not** markdown", renderer.render(plain, NTFY_SH, null).body());
+    }
+
+    @Test
+    void soundsFollowThePerPrioritySettingAndAnUpdateIsSilent() {
+        NotificationSettings s = new NotificationSettings(0L, 5, false, Map.of(1, "bell", 4, "none", 5, "alarm"), null);
+        Message m1 = message(null, "x", 1, List.of(), null, List.of(), null);
+        Message m3 = message(null, "x", 3, List.of(), null, List.of(), null);
+        Message m4 = message(null, "x", 4, List.of(), null, List.of(), null);
+        Message m5 = message(null, "x", 5, List.of(), null, List.of(), null);
+        assertEquals("bell", renderer.render(m1, NTFY_SH, null, s, false).sound());
+        assertEquals(
+                NotificationSpec.DEFAULT_SOUND,
+                renderer.render(m3, NTFY_SH, null, s, false).sound());
+        assertNull(renderer.render(m4, NTFY_SH, null, s, false).sound());
+        assertEquals("alarm", renderer.render(m5, NTFY_SH, null, s, false).sound());
+        assertNull(renderer.render(m5, NTFY_SH, null, s, true).sound(), "a revision replaces without a sound");
+    }
+
+    @Test
+    void aSummaryCountsTheBurstAndShowsTheNewest() {
+        Message newest = message("Disk", "sda full", 4, List.of("warning"), null, List.of(), null);
+        NotificationSpec s =
+                renderer.summary("id", SELF, "backups", null, 12, newest, 5, NotificationSettings.defaults(), false);
+        assertEquals("12 new messages on ntfy.example.com/backups", s.title());
+        assertEquals("Latest: ⚠️ Disk: sda full", s.body());
+        assertEquals(NotificationSpec.Level.TIME_SENSITIVE, s.level());
+        assertEquals(true, s.expiresNever());
+        assertEquals(List.of(), s.actions());
+        assertNull(s.clickUrl());
+        assertNull(
+                renderer.summary("id", SELF, "backups", "Backups", 13, newest, 5, NotificationSettings.defaults(), true)
+                        .sound());
     }
 }
