@@ -17,7 +17,7 @@ import java.util.function.LongFunction;
 
 /**
  * Whether and how what the store just changed reaches the user: pure decisions, no I/O, no clock of its own. Called
- * on one thread (the store writer's), in store order.
+ * in store order (the store writer's thread); {@link #forget} may come from another thread, so both are synchronized.
  *
  * <ul>
  *   <li>Only newly stored messages marked for dispatch: a new subscription's initial fetch never notifies.
@@ -80,7 +80,7 @@ public final class DispatchPolicy {
      * @param subscriptions the subscription by id (null when it was removed meanwhile: its updates are ignored)
      * @param nowMillis the current time
      */
-    public List<Decision> decide(
+    public synchronized List<Decision> decide(
             List<StoreUpdate> updates,
             LongFunction<Subscription> subscriptions,
             NotificationSettings settings,
@@ -120,7 +120,7 @@ public final class DispatchPolicy {
     }
 
     /** The user acted on or dismissed a notification: a later revision of it is a new notification again. */
-    public void forget(String identity) {
+    public synchronized void forget(String identity) {
         shown.remove(identity);
     }
 

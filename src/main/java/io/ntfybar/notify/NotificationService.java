@@ -1,0 +1,346 @@
+package io.ntfybar.notify;
+
+import io.ntfybar.dispatch.DispatchPolicy;
+import io.ntfybar.model.Action;
+import io.ntfybar.model.ActionType;
+import io.ntfybar.model.StoredMessage;
+import io.ntfybar.model.Subscription;
+import io.ntfybar.protocol.ServerUrl;
+import io.ntfybar.render.NotificationSpec;
+import io.ntfybar.render.Renderer;
+import io.ntfybar.settings.Settings;
+import io.ntfybar.store.H2MessageStore;
+import io.ntfybar.store.StoreUpdate;
+import io.ntfybar.subscribe.StoreWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * From stored messages to shown notifications and back: the {@link StoreWriter.Dispatcher} of the app and of
+ * {@code subscribe --notify}.
+ *
+ * <ol>
+ *   <li>On the writer thread, right after a commit: {@link DispatchPolicy} decides (pure and quick).
+ *   <li>On the notification thread ({@code ntfybar-notify}): images are fetched (an image attachment within the
+ *       auto-download limit, or the message icon), the {@link Renderer} builds the spec, the {@link Notifier} shows
+ *       it. A slow download never holds up the store.
+ *   <li>Back from the notifier: a click opens the click URL (only http, https and mailto; anything else is refused
+ *       with a notice) or asks the UI to open the message, and marks it read. A view action opens its URL by the same
+ *       rule; an http action runs only now, on the user's click, and its outcome goes to the UI and, on failure, into
+ *       a short follow-up notification; copy puts the value on the clipboard. {@code clear} withdraws the
+ *       notification and marks the message read: at once for view and copy, only after success for http.
+ *   <li>Insistent priority-5 notifications are shown again, with their sound, every {@link #INSISTENT_EVERY_SECONDS}
+ *       until the user acts on them or dismisses them, for at most {@link #INSISTENT_FOR_MINUTES} minutes.
+ * </ol>
+ */
+public final class NotificationService implements StoreWriter.Dispatcher, NotificationListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+    static final long INSISTENT_EVERY_SECONDS = 30;
+    static final long INSISTENT_FOR_MINUTES = 30;
+    static final String FAILURE_SUFFIX = " failed";
+
+    /** What is shown under an identity: the message (null for a summary) and the spec it was shown with. */
+    private record Shown(Subscription subscription, StoredMessage message, NotificationSpec spec) {}
+
+    private final DispatchPolicy policy = new DispatchPolicy();
+    private final Renderer renderer;
+    private final Notifier notifier;
+    private final MessageActions actions;
+    private final H2MessageStore store;
+    private final LongFunction<Subscription> subscriptions;
+    private final Supplier<Settings> settings;
+    private final LongSupplier clock;
+    private final Map<String, Shown> shown = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> insistent = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ntfybar-notify");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile NotificationEvents events = new NotificationEvents() {};
+    private volatile boolean reportedUnusable;
+
+    public NotificationService(
+            Renderer renderer,
+            Notifier notifier,
+            MessageActions actions,
+            H2MessageStore store,
+            LongFunction<Subscription> subscriptions,
+            Supplier<Settings> settings,
+            LongSupplier clock) {
+        this.renderer = renderer;
+        this.notifier = notifier;
+        this.actions = actions;
+        this.store = store;
+        this.subscriptions = subscriptions;
+        this.settings = settings;
+        this.clock = clock;
+        notifier.setListener(this);
+    }
+
+    public void setEvents(NotificationEvents e) {
+        this.events = e;
+    }
+
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    /** Writer thread: decide now, show on the notification thread. */
+    @Override
+    public void dispatch(List<StoreUpdate> updates) {
+        Settings s = settings.get();
+        List<DispatchPolicy.Decision> decisions =
+                policy.decide(updates, subscriptions, s.notifications(), s.minPriority(), clock.getAsLong());
+        if (!decisions.isEmpty()) {
+            thread.execute(() -> decisions.forEach(d -> perform(d, s)));
+        }
+    }
+
+    /** Waits until everything dispatched so far was handed to the notifier. For tests and an orderly shutdown. */
+    public void flush() throws InterruptedException {
+        try {
+            thread.submit(() -> {}).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the notification thread did not finish", e);
+        }
+    }
+
+    private void perform(DispatchPolicy.Decision d, Settings s) {
+        try {
+            if (d instanceof DispatchPolicy.Show show) {
+                showMessage(show, s);
+            } else if (d instanceof DispatchPolicy.Summary sum) {
+                Subscription sub = sum.subscription();
+                String id = DispatchPolicy.summaryIdentity(sub);
+                NotificationSpec spec = renderer.summary(
+                        id,
+                        ServerUrl.of(sub.baseUrl()),
+                        sub.topic(),
+                        sub.displayName(),
+                        sum.count(),
+                        sum.newest().message(),
+                        sum.maxPriority(),
+                        s.notifications(),
+                        sum.update());
+                show(new Shown(sub, null, spec));
+            } else if (d instanceof DispatchPolicy.Withdraw w) {
+                withdraw(w.identity());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not show a notification", e);
+        }
+    }
+
+    private void showMessage(DispatchPolicy.Show show, Settings s) {
+        Subscription sub = show.subscription();
+        StoredMessage m = show.message();
+        NotificationSpec spec = renderer.render(
+                m.message(), ServerUrl.of(sub.baseUrl()), sub.displayName(), s.notifications(), show.update());
+        if (notifier.capabilities().images()) {
+            Optional<String> image = actions.imageFor(sub, m.message());
+            if (image.isPresent()) {
+                spec = spec.withImageFile(image.get());
+            }
+        }
+        show(new Shown(sub, m, spec));
+        if (show.insistent()) {
+            startInsistent(spec.identity());
+        }
+    }
+
+    private void show(Shown s) {
+        shown.put(s.spec().identity(), s);
+        notifier.show(s.spec());
+        Notifier.Availability a = notifier.availability();
+        if (!a.usable() && !reportedUnusable) {
+            reportedUnusable = true;
+            events.onNotice(a.reason());
+        } else if (a.usable()) {
+            reportedUnusable = false;
+        }
+    }
+
+    private void withdraw(String identity) {
+        stopInsistent(identity);
+        shown.remove(identity);
+        notifier.withdraw(identity);
+    }
+
+    private void startInsistent(String identity) {
+        long rounds = TimeUnit.MINUTES.toSeconds(INSISTENT_FOR_MINUTES) / INSISTENT_EVERY_SECONDS;
+        java.util.concurrent.atomic.AtomicLong left = new java.util.concurrent.atomic.AtomicLong(rounds);
+        stopInsistent(identity);
+        ScheduledFuture<?> f = thread.scheduleAtFixedRate(
+                () -> {
+                    Shown s = shown.get(identity);
+                    if (s == null || left.decrementAndGet() < 0) {
+                        stopInsistent(identity);
+                        return;
+                    }
+                    notifier.show(s.spec());
+                },
+                INSISTENT_EVERY_SECONDS,
+                INSISTENT_EVERY_SECONDS,
+                TimeUnit.SECONDS);
+        insistent.put(identity, f);
+    }
+
+    private void stopInsistent(String identity) {
+        ScheduledFuture<?> f = insistent.remove(identity);
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    /** Whether an insistent notification is still repeating; for tests. */
+    boolean isInsistent(String identity) {
+        return insistent.containsKey(identity);
+    }
+
+    // --- from the notifier (its thread): hand off to the notification thread ---
+
+    @Override
+    public void onClick(String identity) {
+        thread.execute(() -> clicked(identity));
+    }
+
+    @Override
+    public void onAction(String identity, int index) {
+        thread.execute(() -> actionPressed(identity, index));
+    }
+
+    @Override
+    public void onDismissed(String identity) {
+        thread.execute(() -> {
+            stopInsistent(identity);
+            shown.remove(identity);
+            policy.forget(identity);
+        });
+    }
+
+    private void clicked(String identity) {
+        Shown s = shown.get(identity);
+        if (s == null) {
+            return;
+        }
+        acknowledge(identity);
+        if (s.message() == null) {
+            events.onOpenSubscription(s.subscription());
+            return;
+        }
+        markRead(s.message());
+        String click = s.spec().clickUrl();
+        if (click == null) {
+            events.onOpenMessage(s.message());
+        } else {
+            openLink(click);
+        }
+    }
+
+    private void actionPressed(String identity, int index) {
+        Shown s = shown.get(identity);
+        if (s == null || s.message() == null || index < 0 || index >= s.spec().actions().size()) {
+            return;
+        }
+        stopInsistent(identity);
+        Action a = s.spec().actions().get(index);
+        if (a.type() == ActionType.VIEW) {
+            boolean opened = openLink(a.url());
+            events.onActionResult(s.message(), index, opened, opened ? null : actions.refusal(a.url()).orElse(null));
+            finish(s, a, opened);
+        } else if (a.type() == ActionType.COPY) {
+            boolean copied = actions.copy(a.value() == null ? "" : a.value());
+            events.onActionResult(s.message(), index, copied, copied ? null : "There is no clipboard to copy to.");
+            finish(s, a, copied);
+        } else if (a.type() == ActionType.HTTP) {
+            actions.runHttp(a).thenAcceptAsync(
+                    o -> {
+                        events.onActionResult(s.message(), index, o.success(), o.reason());
+                        if (o.success()) {
+                            finish(s, a, true);
+                        } else {
+                            notifier.show(failure(s.spec(), a, o.reason()));
+                        }
+                    },
+                    thread);
+        }
+    }
+
+    /** A short notification saying that an action failed, and why. */
+    static NotificationSpec failure(NotificationSpec of, Action a, String reason) {
+        return new NotificationSpec(
+                of.identity() + FAILURE_SUFFIX,
+                of.group(),
+                "Action \"" + a.label() + "\" failed",
+                of.title(),
+                reason == null ? "It did not succeed." : reason,
+                NotificationSpec.Level.ACTIVE,
+                NotificationSpec.DEFAULT_SOUND,
+                false,
+                List.of(),
+                null,
+                null);
+    }
+
+    private void finish(Shown s, Action a, boolean success) {
+        if (a.clear() && success) {
+            withdraw(s.spec().identity());
+            markRead(s.message());
+            policy.forget(s.spec().identity());
+        }
+    }
+
+    private boolean openLink(String url) {
+        Optional<String> refusal = actions.refusal(url);
+        if (refusal.isPresent()) {
+            log.warn("Refused to open a link: {}", refusal.get());
+            events.onNotice(refusal.get());
+            return false;
+        }
+        actions.open(url);
+        return true;
+    }
+
+    private void acknowledge(String identity) {
+        stopInsistent(identity);
+        shown.remove(identity);
+        policy.forget(identity);
+    }
+
+    private void markRead(StoredMessage m) {
+        try {
+            store.setRead(List.of(m.rowId()), true);
+        } catch (RuntimeException e) {
+            log.warn("Could not mark a message read", e);
+        }
+    }
+
+    /**
+     * Stops after what was queued; the notification thread may be inside H2 (marking read), so it is never
+     * interrupted.
+     */
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("The notification thread did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        notifier.close();
+    }
+}

@@ -1,0 +1,42 @@
+package io.ntfybar.notify;
+
+import io.ntfybar.notify.fallback.NoNotifier;
+import io.ntfybar.notify.fallback.TrayNotifier;
+import io.ntfybar.notify.linux.DbusNotifier;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses the notifier at run time, most capable first, always ending in a fallback:
+ *
+ * <ul>
+ *   <li>Linux and other Unix desktops: the freedesktop service on the session bus, else a tray balloon.
+ *   <li>Elsewhere: a tray balloon.
+ *   <li>Nothing at all: {@link NoNotifier}, which says so once in the log and on stderr.
+ * </ul>
+ */
+public final class Notifiers {
+    private static final Logger log = LoggerFactory.getLogger(Notifiers.class);
+
+    private Notifiers() {}
+
+    /** For this process's OS and environment. */
+    public static Notifier choose(PrintStream stderr) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Optional<? extends Notifier> chosen = Optional.empty();
+        if (!os.contains("win") && !os.contains("mac")) {
+            chosen = DbusNotifier.connectSessionBus();
+        }
+        if (chosen.isEmpty()) {
+            chosen = TrayNotifier.create();
+        }
+        Notifier n = chosen.isPresent()
+                ? chosen.get()
+                : new NoNotifier("there is no notification service and no system tray", stderr);
+        log.info("Notifications through {}", n.name());
+        return n;
+    }
+}
