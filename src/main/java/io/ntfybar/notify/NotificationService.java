@@ -251,30 +251,38 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
 
     private void actionPressed(String identity, int index) {
         Shown s = shown.get(identity);
-        if (s == null || s.message() == null || index < 0 || index >= s.spec().actions().size()) {
+        if (s == null
+                || s.message() == null
+                || index < 0
+                || index >= s.spec().actions().size()) {
             return;
         }
         stopInsistent(identity);
         Action a = s.spec().actions().get(index);
         if (a.type() == ActionType.VIEW) {
             boolean opened = openLink(a.url());
-            events.onActionResult(s.message(), index, opened, opened ? null : actions.refusal(a.url()).orElse(null));
+            events.onActionResult(
+                    s.message(),
+                    index,
+                    opened,
+                    opened ? null : actions.refusal(a.url()).orElse(null));
             finish(s, a, opened);
         } else if (a.type() == ActionType.COPY) {
             boolean copied = actions.copy(a.value() == null ? "" : a.value());
             events.onActionResult(s.message(), index, copied, copied ? null : "There is no clipboard to copy to.");
             finish(s, a, copied);
         } else if (a.type() == ActionType.HTTP) {
-            actions.runHttp(a).thenAcceptAsync(
-                    o -> {
-                        events.onActionResult(s.message(), index, o.success(), o.reason());
-                        if (o.success()) {
-                            finish(s, a, true);
-                        } else {
-                            notifier.show(failure(s.spec(), a, o.reason()));
-                        }
-                    },
-                    thread);
+            actions.runHttp(a)
+                    .thenAcceptAsync(
+                            o -> {
+                                events.onActionResult(s.message(), index, o.success(), o.reason());
+                                if (o.success()) {
+                                    finish(s, a, true);
+                                } else {
+                                    notifier.show(failure(s.spec(), a, o.reason()));
+                                }
+                            },
+                            thread);
         }
     }
 

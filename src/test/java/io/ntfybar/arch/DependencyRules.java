@@ -25,14 +25,14 @@ final class DependencyRules {
 
     static Map<String, ArchRule> forRoot(String root) {
         Map<String, ArchRule> rules = new LinkedHashMap<>();
-        String[] pure = {root + ".model..", root + ".protocol..", root + ".render.."};
+        String[] pure = {root + ".model..", root + ".protocol..", root + ".render..", root + ".dispatch.."};
         rules.put(
                 "pure core uses no GUI or native code",
                 classesIn(pure)
                         .should()
                         .dependOnClassesThat()
                         .resideInAnyPackage(GUI_AND_NATIVE)
-                        .because("model, protocol and render are pure"));
+                        .because("model, protocol, render and dispatch are pure"));
         rules.put(
                 "pure core does no I/O",
                 classesIn(pure)
@@ -42,7 +42,8 @@ final class DependencyRules {
                         .orShould()
                         .dependOnClassesThat()
                         .haveNameMatching(IO_CLASSES)
-                        .because("model, protocol and render do no I/O (reading a classpath resource is allowed)"));
+                        .because(
+                                "model, protocol, render and dispatch do no I/O (reading a classpath resource is allowed)"));
         rules.put(
                 "engine uses no GUI or native code",
                 classesIn(root + ".subscribe..", root + ".store..", root + ".actions..")

@@ -65,11 +65,12 @@ public final class TrayNotifier implements Notifier {
 
     @Override
     public void show(NotificationSpec spec) {
-        TrayIcon.MessageType type = switch (spec.level()) {
-            case PASSIVE -> TrayIcon.MessageType.NONE;
-            case ACTIVE -> TrayIcon.MessageType.INFO;
-            case TIME_SENSITIVE -> TrayIcon.MessageType.WARNING;
-        };
+        TrayIcon.MessageType type =
+                switch (spec.level()) {
+                    case PASSIVE -> TrayIcon.MessageType.NONE;
+                    case ACTIVE -> TrayIcon.MessageType.INFO;
+                    case TIME_SENSITIVE -> TrayIcon.MessageType.WARNING;
+                };
         String body = spec.subtitle() == null ? spec.body() : spec.subtitle() + "\n" + spec.body();
         try {
             icon.displayMessage(spec.title(), body, type);
