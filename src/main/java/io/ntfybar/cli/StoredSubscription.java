@@ -5,6 +5,12 @@ import io.ntfybar.credentials.Keychain;
 import io.ntfybar.credentials.Keychains;
 import io.ntfybar.model.Message;
 import io.ntfybar.model.Subscription;
+import io.ntfybar.notify.DesktopActions;
+import io.ntfybar.notify.NotificationService;
+import io.ntfybar.notify.Notifier;
+import io.ntfybar.notify.Notifiers;
+import io.ntfybar.protocol.MessageDisplay;
+import io.ntfybar.render.Renderer;
 import io.ntfybar.protocol.AuthorizationHeader;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.SubscribeQuery;
@@ -50,6 +56,7 @@ final class StoredSubscription {
     private final AuthorizationHeader auth;
     private final SubscribeQuery query;
     private final boolean poll;
+    private final boolean notify;
     private final Output output;
     private final EngineConfig config = EngineConfig.defaults();
 
@@ -62,6 +69,7 @@ final class StoredSubscription {
             AuthorizationHeader auth,
             SubscribeQuery query,
             boolean poll,
+            boolean notify,
             Output output) {
         this.paths = paths;
         this.settings = settings;
@@ -71,6 +79,7 @@ final class StoredSubscription {
         this.auth = auth;
         this.query = query;
         this.poll = poll;
+        this.notify = notify;
         this.output = output;
     }
 
@@ -106,6 +115,40 @@ final class StoredSubscription {
             }
             return stream(client, subscriptions, messages, subs, mine, printer);
         }
+    }
+
+    /**
+     * With {@code --notify}: the app's notification path (dispatch policy, renderer, the platform's notifier, the
+     * actions) on this run's own subscriptions and messages, the query's filters applied as to printing.
+     */
+    private NotificationService notifications(
+            OkHttpClient client, H2MessageStore messages, Map<ServerUrl, List<Subscription>> subs, Keychain keychain) {
+        Map<Long, Subscription> byId = new HashMap<>();
+        subs.values().forEach(list -> list.forEach(s -> byId.put(s.id(), s)));
+        Notifier notifier = Notifiers.choose(System.err);
+        output.error("notifications through " + notifier.name());
+        return new NotificationService(
+                new Renderer(new MessageDisplay(ServerUrl.of(settings.defaultServer()))),
+                notifier,
+                DesktopActions.standard(HttpClients.requests(client), paths.cache(), keychain, () -> settings),
+                messages,
+                byId::get,
+                () -> settings,
+                System::currentTimeMillis);
+    }
+
+    /** The updates a query lets through: matching messages, and every clear and delete. */
+    private List<StoreUpdate> matching(List<StoreUpdate> updates, Set<Long> mine) {
+        List<StoreUpdate> out = new ArrayList<>();
+        for (StoreUpdate u : updates) {
+            if (!mine.contains(u.subscriptionId())) {
+                continue;
+            }
+            if (!(u instanceof StoreUpdate.Added a) || query.matches(a.stored().message())) {
+                out.add(u);
+            }
+        }
+        return out;
     }
 
     private int pollOnce(
@@ -160,6 +203,13 @@ final class StoredSubscription {
             }
             effective = effective.withServer(server.value(), s);
         }
+        NotificationService notifications = notify ? notifications(client, messages, subs, keychain) : null;
+        StoreWriter.Dispatcher dispatcher = notifications == null
+                ? printer
+                : updates -> {
+                    printer.dispatch(updates);
+                    notifications.dispatch(matching(updates, mine));
+                };
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Set<Long> refused = new HashSet<>();
         EngineListener listener = new EngineListener() {
@@ -185,8 +235,9 @@ final class StoredSubscription {
         if (query.since() != null) {
             prefetch(client, subscriptions, messages, subs);
         }
-        try (ConnectionEngine engine =
-                new ConnectionEngine(client, subscriptions, messages, keychain, config, printer, listener)) {
+        try (notifications;
+                ConnectionEngine engine =
+                        new ConnectionEngine(client, subscriptions, messages, keychain, config, dispatcher, listener)) {
             engine.restrictTo(s -> mine.contains(s.id()));
             engine.start(effective).get();
             return DirectSubscription.awaitExit(exit);

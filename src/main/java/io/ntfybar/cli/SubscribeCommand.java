@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  ntfybar subscribe mytopic",
             "  ntfybar subscribe --poll --since=1h ntfy.example.com/alerts",
-            "  ntfybar subscribe --store -u phil:secret https://ntfy.example.com/backups"
+            "  ntfybar subscribe --store -u phil:secret https://ntfy.example.com/backups",
+            "  ntfybar subscribe --notify alerts ntfy.example.com/backups"
         })
 public final class SubscribeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TOPIC", description = "a topic name or a topic URL")
@@ -94,6 +95,12 @@ public final class SubscribeCommand implements Callable<Integer> {
                     + " twice")
     boolean store;
 
+    @Option(
+            names = "--notify",
+            description = "also show every new message as a desktop notification, with its buttons working"
+                    + " (implies --store)")
+    boolean notify;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -107,8 +114,13 @@ public final class SubscribeCommand implements Callable<Integer> {
             AuthorizationHeader auth = authorization();
             SubscribeQuery query = query();
             Output output = new Output(spec.commandLine().getOut(), err);
-            if (store) {
-                return new StoredSubscription(paths, settings, byServer, user, token, auth, query, poll, output).run();
+            if (notify && poll) {
+                throw new IllegalArgumentException("--notify waits for new messages; it cannot be used with --poll");
+            }
+            if (store || notify) {
+                return new StoredSubscription(
+                                paths, settings, byServer, user, token, auth, query, poll, notify, output)
+                        .run();
             }
             return new DirectSubscription(byServer, auth, query, poll, output).run();
         } catch (ProtocolException | SettingsException | StoreException | IllegalArgumentException e) {

@@ -6,10 +6,11 @@ import io.ntfybar.credentials.KeychainException;
 import io.ntfybar.protocol.AuthorizationHeader;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.settings.ServerSettings;
+import java.util.Map;
 import java.util.Optional;
 
 /** Which keychain entry a server's settings name, and the Authorization header made from it. Thread-safe. */
-final class Logins {
+public final class Logins {
     /** A header, or the sentence saying why there is none. */
     record Result(AuthorizationHeader header, String problem) {}
 
@@ -25,6 +26,20 @@ final class Logins {
             return new CredentialsRef(ServerUrl.of(baseUrl).value(), server.username());
         }
         return server.token() ? CredentialsRef.token(ServerUrl.of(baseUrl).value()) : null;
+    }
+
+    /**
+     * The Authorization header for a server's own login, for requests beside the stream (an attachment on the same
+     * server); empty for anonymous access or when the secret cannot be read. Never throws.
+     */
+    public static Optional<AuthorizationHeader> forServer(Keychain keychain, String baseUrl, ServerSettings server) {
+        CredentialsRef ref = credentialsOf(baseUrl, server);
+        if (ref == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(new Logins(keychain)
+                .authorization(new ConnectionKey(ServerUrl.of(baseUrl), ref, Map.of(), false, null))
+                .header());
     }
 
     /** Reads the secret of {@code key}'s credentials; never throws. */
