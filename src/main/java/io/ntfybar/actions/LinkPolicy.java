@@ -63,6 +63,18 @@ public final class LinkPolicy {
 
     /** Decides about a link as it came in a message. Never throws; null and empty links are refused. */
     public static Decision decide(String link) {
+        return decide(link, false);
+    }
+
+    /**
+     * The same rules for the URL of an {@code http} action, where {@code mailto} is refused too: only {@code http}
+     * and {@code https} remain.
+     */
+    static Decision decideRequest(String link) {
+        return decide(link, true);
+    }
+
+    private static Decision decide(String link, boolean webOnly) {
         if (link == null || link.isEmpty()) {
             return Decision.refuse("the message has no link to open");
         }
@@ -83,7 +95,7 @@ public final class LinkPolicy {
         } catch (URISyntaxException e) {
             return Decision.refuse("not a valid link: " + Snippet.quote(link));
         }
-        return classify(uri, link);
+        return classify(uri, link, webOnly);
     }
 
     /**
@@ -94,7 +106,7 @@ public final class LinkPolicy {
         return decide(uri == null ? null : uri.toString());
     }
 
-    private static Decision classify(URI uri, String text) {
+    private static Decision classify(URI uri, String text, boolean webOnly) {
         String scheme = uri.getScheme();
         if (scheme == null) {
             return Decision.refuse("not a valid link: " + Snippet.quote(text) + " does not start with https://");
@@ -105,6 +117,9 @@ public final class LinkPolicy {
                 return web(uri, lower, text);
             }
             case "mailto" -> {
+                if (webOnly) {
+                    return Decision.refuse("ntfybar sends requests only to http and https links, not to mailto: links");
+                }
                 String rest = uri.getRawSchemeSpecificPart();
                 if (!uri.isOpaque() || rest == null || rest.isEmpty()) {
                     return Decision.refuse("not a valid link: " + Snippet.quote(text));
@@ -112,7 +127,11 @@ public final class LinkPolicy {
                 return asciiOnly(uri, text);
             }
             default -> {
-                return Decision.refuse("ntfybar does not open " + Snippet.visible(lower, 40) + ": links");
+                String shown = Snippet.visible(lower, 40);
+                return Decision.refuse(
+                        webOnly
+                                ? "ntfybar sends requests only to http and https links, not to " + shown + ": links"
+                                : "ntfybar does not open " + shown + ": links");
             }
         }
     }
