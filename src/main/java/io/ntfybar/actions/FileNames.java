@@ -29,8 +29,9 @@ public final class FileNames {
      * A safe single path element for {@code untrustedName}:
      *
      * <ul>
-     *   <li>Unicode NFC; control, format (bidi overrides such as U+202E, zero-width), separator, lone surrogate and
-     *       unassigned characters removed; other white space becomes a plain space;
+     *   <li>Unicode NFC; white space of any kind (tabs, line breaks, no-break spaces) becomes a plain space; other
+     *       control, format (bidi overrides such as U+202E, zero-width), lone surrogate and unassigned characters
+     *       are removed;
      *   <li>{@code / \ : * ? " < > |} become {@code _} (so no directory can be named, and Windows accepts it);
      *   <li>no leading dots or spaces (no {@code .}, {@code ..} or hidden files), no leading {@code -}, no trailing
      *       dots or spaces;
@@ -48,13 +49,12 @@ public final class FileNames {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (Snippet.isHidden(cp)) {
-                continue;
-            }
-            if ("/\\:*?\"<>|".indexOf(cp) >= 0) {
-                b.append('_');
-            } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 b.append(' ');
+            } else if (Snippet.isHidden(cp)) {
+                continue;
+            } else if ("/\\:*?\"<>|".indexOf(cp) >= 0) {
+                b.append('_');
             } else {
                 b.appendCodePoint(cp);
             }
