@@ -48,6 +48,15 @@ public final class IconCache {
         if (url == null) {
             return Optional.empty();
         }
+        try {
+            return fetchOrReuse(url);
+        } catch (RuntimeException e) {
+            log.warn("Could not cache an icon: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Path> fetchOrReuse(String url) {
         String key = key(url);
         Optional<Path> cached = cached(key);
         if (cached.isPresent()) {
