@@ -1,0 +1,114 @@
+package io.ntfybar.actions;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A JDK HTTP server on 127.0.0.1 for these tests: it records every request and answers as each path is told. */
+final class LoopbackHttp implements AutoCloseable {
+    /** One request as it arrived; header names lowercased. */
+    record Recorded(String method, String path, Map<String, List<String>> headers, byte[] body) {
+        String header(String name) {
+            List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return v == null ? null : String.join(",", v);
+        }
+    }
+
+    /** How a path answers. */
+    interface Answer {
+        void answer(HttpExchange exchange) throws IOException;
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final LinkedBlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
+    LoopbackHttp() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    void on(String path, Answer answer) {
+        answers.put(path, answer);
+    }
+
+    /** Answers {@code path} with this status and body. */
+    void on(String path, int status, byte[] body, String contentType) {
+        on(path, ex -> send(ex, status, body, contentType));
+    }
+
+    static void send(HttpExchange ex, int status, byte[] body, String contentType) throws IOException {
+        if (contentType != null) {
+            ex.getResponseHeaders().set("Content-Type", contentType);
+        }
+        boolean empty = body.length == 0 || ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(status, empty ? -1 : body.length);
+        if (!empty) {
+            ex.getResponseBody().write(body);
+        }
+        ex.close();
+    }
+
+    /** The next request that arrived, waiting up to 5 s; null when none came. */
+    Recorded next() throws InterruptedException {
+        return requests.poll(5, TimeUnit.SECONDS);
+    }
+
+    /** Requests that arrived and were not taken with {@link #next()} yet. */
+    int pending() {
+        return requests.size();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        Map<String, List<String>> headers = new TreeMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
+        requests.add(new Recorded(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), headers, body));
+        Answer a = answers.get(ex.getRequestURI().getRawPath());
+        try {
+            if (a == null) {
+                send(ex, 200, new byte[0], null);
+            } else {
+                a.answer(ex);
+            }
+        } catch (IOException e) {
+            ex.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
