@@ -118,8 +118,7 @@ public final class SubscribeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--notify waits for new messages; it cannot be used with --poll");
             }
             if (store || notify) {
-                return new StoredSubscription(
-                                paths, settings, byServer, user, token, auth, query, poll, notify, output)
+                return new StoredSubscription(paths, settings, byServer, user, token, auth, query, poll, notify, output)
                         .run();
             }
             return new DirectSubscription(byServer, auth, query, poll, output).run();

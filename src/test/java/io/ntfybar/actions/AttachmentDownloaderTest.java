@@ -13,6 +13,7 @@ import io.ntfybar.protocol.MessageCodec;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.subscribe.HttpClients;
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.LoopbackHttp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.model.Action;
 import io.ntfybar.subscribe.HttpClients;
+import io.ntfybar.testsupport.LoopbackHttp;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.ntfybar.actions;
+package io.ntfybar.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,17 +17,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A JDK HTTP server on 127.0.0.1 for these tests: it records every request and answers as each path is told. */
-final class LoopbackHttp implements AutoCloseable {
+public final class LoopbackHttp implements AutoCloseable {
     /** One request as it arrived; header names lowercased. */
-    record Recorded(String method, String path, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+    public record Recorded(String method, String path, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
             List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
             return v == null ? null : String.join(",", v);
         }
     }
 
     /** How a path answers. */
-    interface Answer {
+    public interface Answer {
         void answer(HttpExchange exchange) throws IOException;
     }
 
@@ -36,7 +36,7 @@ final class LoopbackHttp implements AutoCloseable {
     private final LinkedBlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
-    LoopbackHttp() {
+    public LoopbackHttp() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         } catch (IOException e) {
@@ -47,24 +47,24 @@ final class LoopbackHttp implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    void on(String path, Answer answer) {
+    public void on(String path, Answer answer) {
         answers.put(path, answer);
     }
 
     /** Answers {@code path} with this status and body. */
-    void on(String path, int status, byte[] body, String contentType) {
+    public void on(String path, int status, byte[] body, String contentType) {
         on(path, ex -> send(ex, status, body, contentType));
     }
 
-    static void send(HttpExchange ex, int status, byte[] body, String contentType) throws IOException {
+    public static void send(HttpExchange ex, int status, byte[] body, String contentType) throws IOException {
         if (contentType != null) {
             ex.getResponseHeaders().set("Content-Type", contentType);
         }
@@ -77,12 +77,12 @@ final class LoopbackHttp implements AutoCloseable {
     }
 
     /** The next request that arrived, waiting up to 5 s; null when none came. */
-    Recorded next() throws InterruptedException {
+    public Recorded next() throws InterruptedException {
         return requests.poll(5, TimeUnit.SECONDS);
     }
 
     /** Requests that arrived and were not taken with {@link #next()} yet. */
-    int pending() {
+    public int pending() {
         return requests.size();
     }
 
