@@ -12,6 +12,7 @@ import io.ntfybar.settings.Settings;
 import io.ntfybar.store.H2MessageStore;
 import io.ntfybar.store.StoreUpdate;
 import io.ntfybar.subscribe.StoreWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +70,7 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
         return t;
     });
     private volatile NotificationEvents events = new NotificationEvents() {};
+    private volatile long insistentEveryMillis = TimeUnit.SECONDS.toMillis(INSISTENT_EVERY_SECONDS);
     private volatile boolean reportedUnusable;
 
     public NotificationService(
@@ -178,8 +180,14 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
         notifier.withdraw(identity);
     }
 
+    /** For tests: repeat insistent notifications this often instead of every 30 s. */
+    void setInsistentInterval(Duration every) {
+        insistentEveryMillis = every.toMillis();
+    }
+
     private void startInsistent(String identity) {
-        long rounds = TimeUnit.MINUTES.toSeconds(INSISTENT_FOR_MINUTES) / INSISTENT_EVERY_SECONDS;
+        long every = insistentEveryMillis;
+        long rounds = TimeUnit.MINUTES.toMillis(INSISTENT_FOR_MINUTES) / every;
         java.util.concurrent.atomic.AtomicLong left = new java.util.concurrent.atomic.AtomicLong(rounds);
         stopInsistent(identity);
         ScheduledFuture<?> f = thread.scheduleAtFixedRate(
@@ -191,9 +199,9 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
                     }
                     notifier.show(s.spec());
                 },
-                INSISTENT_EVERY_SECONDS,
-                INSISTENT_EVERY_SECONDS,
-                TimeUnit.SECONDS);
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
         insistent.put(identity, f);
     }
 
