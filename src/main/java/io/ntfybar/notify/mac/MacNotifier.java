@@ -154,7 +154,14 @@ public final class MacNotifier implements Notifier {
 
     private void start() {
         try {
-            executor.submit(() -> ns.inPool(this::setUp)).get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            executor.submit(() -> {
+                        // Foundation first: the autorelease pool is a Foundation class.
+                        if (!ns.runtime().loadFramework(FOUNDATION_FRAMEWORK)) {
+                            log.debug("macOS notifications: Foundation not loaded by path; relying on it being loaded");
+                        }
+                        ns.inPool(this::setUp);
+                    })
+                    .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             log.warn("macOS notifications: set-up failed", e.getCause());
             markUnusable("macOS Notification Center could not be set up: " + e.getCause());
@@ -175,9 +182,6 @@ public final class MacNotifier implements Notifier {
     /** On the executor, inside a pool. */
     private void setUp() {
         ObjcRuntime rt = ns.runtime();
-        if (!rt.loadFramework(FOUNDATION_FRAMEWORK)) {
-            log.debug("macOS notifications: Foundation not loaded by path; relying on it being loaded already");
-        }
         Pointer bundle = ns.ptr(ns.cls("NSBundle"), "mainBundle");
         String bundleId = bundle == null ? null : ns.javaString(ns.ptr(bundle, "bundleIdentifier"));
         String bundlePath = bundle == null ? null : ns.javaString(ns.ptr(bundle, "bundlePath"));
@@ -479,6 +483,22 @@ public final class MacNotifier implements Notifier {
             } catch (RuntimeException | Error e) {
                 log.warn("macOS notifications: completion handler of {} failed", method, e);
             }
+        }
+    }
+
+    /** Waits until everything queued so far has run; false on timeout or when there is no executor. */
+    boolean flush(long timeout, TimeUnit unit) {
+        if (executor == null || executor.isShutdown()) {
+            return false;
+        }
+        try {
+            executor.submit(() -> {}).get(timeout, unit);
+            return true;
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
