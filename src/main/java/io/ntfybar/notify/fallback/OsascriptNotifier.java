@@ -4,6 +4,8 @@ import io.ntfybar.notify.NotificationListener;
 import io.ntfybar.notify.Notifier;
 import io.ntfybar.render.NotificationSpec;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -54,9 +56,12 @@ public final class OsascriptNotifier implements Notifier {
         return Capabilities.TEXT_ONLY;
     }
 
+    /** Usable when the command is an executable file (it is on every macOS). */
     @Override
     public Availability availability() {
-        return Availability.OK;
+        return Files.isExecutable(Path.of(command))
+                ? Availability.OK
+                : Availability.unusable("osascript was not found at " + command);
     }
 
     @Override

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+/** POSIX only: the tests run real shell scripts. */
+@DisabledOnOs(OS.WINDOWS)
 class OsascriptNotifierTest {
     @TempDir
     Path tmp;
@@ -62,10 +64,19 @@ class OsascriptNotifierTest {
     }
 
     @Test
-    void capabilitiesAreTextOnly() {
+    void capabilitiesAreTextOnlyAndAMissingCommandIsUnusable() throws IOException {
+        Path script = Files.writeString(tmp.resolve("osascript"), "#!/bin/sh\n");
+        try (OsascriptNotifier present = new OsascriptNotifier(script.toString())) {
+            assertFalse(present.availability().usable(), "not executable yet");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+            assertTrue(present.availability().usable());
+        }
         try (OsascriptNotifier n = new OsascriptNotifier("/nonexistent/osascript")) {
             assertEquals(Notifier.Capabilities.TEXT_ONLY, n.capabilities());
-            assertTrue(n.availability().usable());
+            assertFalse(n.availability().usable());
+            assertEquals(
+                    "osascript was not found at /nonexistent/osascript",
+                    n.availability().reason());
             n.withdraw("id"); // does nothing, never throws
             n.show(spec("t", null, "b", null)); // a missing command is logged, never thrown
         }
@@ -73,7 +84,6 @@ class OsascriptNotifierTest {
 
     /** A real process: a recording script stands in for osascript and writes its argv, one argument per line. */
     @Test
-    @DisabledOnOs(OS.WINDOWS)
     void hostileTextReachesOsascriptAsOneInertArgument() throws Exception {
         Path argvFile = tmp.resolve("argv");
         Path pwned = tmp.resolve("pwned");
