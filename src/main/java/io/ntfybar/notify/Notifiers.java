@@ -1,8 +1,10 @@
 package io.ntfybar.notify;
 
 import io.ntfybar.notify.fallback.NoNotifier;
+import io.ntfybar.notify.fallback.OsascriptNotifier;
 import io.ntfybar.notify.fallback.TrayNotifier;
 import io.ntfybar.notify.linux.DbusNotifier;
+import io.ntfybar.notify.mac.MacNotifier;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import org.slf4j.LoggerFactory;
  * Chooses the notifier at run time, most capable first, always ending in a fallback:
  *
  * <ul>
+ *   <li>macOS: Notification Center (only from the bundled {@code ntfybar.app}; see docs/macos-notifications.md), else
+ *       {@code osascript} (development runs without a bundle), else a tray balloon.
  *   <li>Linux and other Unix desktops: the freedesktop service on the session bus, else a tray balloon.
  *   <li>Elsewhere: a tray balloon.
  *   <li>Nothing at all: {@link NoNotifier}, which says so once in the log and on stderr.
@@ -27,7 +31,12 @@ public final class Notifiers {
     public static Notifier choose(PrintStream stderr) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         Optional<? extends Notifier> chosen = Optional.empty();
-        if (!os.contains("win") && !os.contains("mac")) {
+        if (os.contains("mac")) {
+            chosen = usable(MacNotifier.create());
+            if (chosen.isEmpty()) {
+                chosen = usable(new OsascriptNotifier());
+            }
+        } else if (!os.contains("win")) {
             chosen = DbusNotifier.connectSessionBus();
         }
         if (chosen.isEmpty()) {
@@ -38,5 +47,14 @@ public final class Notifiers {
                 : new NoNotifier("there is no notification service and no system tray", stderr);
         log.info("Notifications through {}", n.name());
         return n;
+    }
+
+    private static Optional<Notifier> usable(Notifier n) {
+        if (n.availability().usable()) {
+            return Optional.of(n);
+        }
+        log.info("Not using {}: {}", n.name(), n.availability().reason());
+        n.close();
+        return Optional.empty();
     }
 }
