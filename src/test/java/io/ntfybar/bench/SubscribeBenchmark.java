@@ -181,7 +181,7 @@ public final class SubscribeBenchmark {
         }
     }
 
-    private static ConnectionEngine engine(
+    static ConnectionEngine engine(
             NtfyTestServer server,
             Database db,
             SubscriptionStore subs,
@@ -196,7 +196,7 @@ public final class SubscribeBenchmark {
                 new EngineListener() {});
     }
 
-    private static double pct(long[] nanos, int p) {
+    static double pct(long[] nanos, int p) {
         long[] sorted = Arrays.stream(nanos).filter(v -> v > 0).sorted().toArray();
         return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
     }
@@ -215,11 +215,11 @@ public final class SubscribeBenchmark {
         return (r.totalMemory() - r.freeMemory()) / 1024;
     }
 
-    private static void awaitStreams(NtfyTestServer server, int n) throws InterruptedException {
+    static void awaitStreams(NtfyTestServer server, int n) throws InterruptedException {
         waitFor(() -> server.openStreams() >= n, 30);
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier c, int seconds) throws InterruptedException {
+    static void waitFor(java.util.function.BooleanSupplier c, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!c.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -227,7 +227,7 @@ public final class SubscribeBenchmark {
     }
 
     /** The floor: OkHttp reading an SSE stream line by line, parsing each data line, doing nothing else. */
-    private static final class BareReader implements AutoCloseable {
+    static final class BareReader implements AutoCloseable {
         private final okhttp3.Call call;
 
         BareReader(String url, java.util.function.Consumer<Message> onMessage) {

@@ -33,7 +33,7 @@ class MarkdownTextTest {
                 Arguments.of("", ""));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("cases")
     void marksGoWordsStayAndHtmlIsNeverInterpreted(String markdown, String plain) {
         assertEquals(plain, MarkdownText.toPlain(markdown));

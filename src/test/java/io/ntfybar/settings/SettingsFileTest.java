@@ -91,6 +91,30 @@ class SettingsFileTest {
     }
 
     @Test
+    void notificationSettingsReadBackAndBadOnesAreClearErrors() throws Exception {
+        NotificationSettings defaults = new SettingsFile(dir).load().notifications();
+        assertEquals(5, defaults.catchUpSummary());
+        assertEquals(null, defaults.soundFor(2));
+        assertEquals("default", defaults.soundFor(3));
+        Files.writeString(
+                dir.resolve(SettingsFile.NAME),
+                "notifications:\n  muted-until: -1\n  insistent: true\n  sounds: {1: bell, 5: none}\n"
+                        + "  auto-download: 5m\n  catch-up-summary: 10\n");
+        NotificationSettings n = new SettingsFile(dir).load().notifications();
+        assertTrue(n.isMuted(Long.MAX_VALUE - 1));
+        assertTrue(n.insistent());
+        assertEquals("bell", n.soundFor(1));
+        assertEquals(null, n.soundFor(5));
+        assertEquals("5m", n.autoDownload());
+        assertEquals(10, n.catchUpSummary());
+        new SettingsFile(dir).save(new SettingsFile(dir).load().withNotifications(n.withMutedUntil(0)));
+        assertEquals(n.withMutedUntil(0), new SettingsFile(dir).load().notifications());
+        Files.writeString(dir.resolve(SettingsFile.NAME), "notifications:\n  sounds: {7: bell}\n");
+        SettingsException e = assertThrows(SettingsException.class, () -> new SettingsFile(dir).load());
+        assertTrue(e.getMessage().contains("priorities are 1 to 5"), e.getMessage());
+    }
+
+    @Test
     void credentialsAreRefusedAsHeaders() throws Exception {
         Files.writeString(
                 dir.resolve(SettingsFile.NAME),
