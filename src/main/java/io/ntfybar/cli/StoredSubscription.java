@@ -45,7 +45,8 @@ import okhttp3.OkHttpClient;
  * {@code subscribe --store}: the same engine as the app, on the CLI's own store ({@code <data>/cli}, so that it can
  * run beside the app; docs/decisions/0006). Messages are printed by the dispatcher, so only newly stored ones, and
  * the outbox prints what a killed run stored but had not printed. Credentials given on the command line stay in
- * memory for this run.
+ * memory for this run. With {@code --notify} the same dispatches also go to the app's {@code NotificationService}, on
+ * the notifier {@code Notifiers} chooses, without tray or JavaFX.
  */
 final class StoredSubscription {
     private final AppPaths paths;
