@@ -16,11 +16,17 @@ import io.ntfybar.model.Message;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.protocol.AuthorizationHeader;
 import io.ntfybar.protocol.ServerUrl;
+import io.ntfybar.settings.ServerSettings;
 import io.ntfybar.settings.Settings;
+import io.ntfybar.subscribe.HttpClients;
 import io.ntfybar.subscribe.Logins;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -41,6 +47,8 @@ public final class DesktopActions implements MessageActions {
     private final IconCache icons;
     private final Keychain keychain;
     private final Supplier<Settings> settings;
+    /** Downloaders for servers with their own CA certificate (settings {@code ca-certificate}), by PEM file. */
+    private final Map<String, AttachmentDownloader> trusting = new ConcurrentHashMap<>();
 
     public DesktopActions(
             LinkOpener opener,
@@ -121,8 +129,14 @@ public final class DesktopActions implements MessageActions {
                                     subscription.baseUrl(),
                                     settings.get().server(subscription.baseUrl()))
                             .map(AuthorizationHeader::value);
-                    DownloadedAttachment d =
-                            attachments.download(a, ServerUrl.of(subscription.baseUrl()), auth, limit.limitBytes());
+                    Optional<AttachmentDownloader> downloader =
+                            downloaderFor(settings.get().server(subscription.baseUrl()));
+                    if (downloader.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    DownloadedAttachment d = downloader
+                            .get()
+                            .download(a, ServerUrl.of(subscription.baseUrl()), auth, limit.limitBytes());
                     if (d.isImage()) {
                         return Optional.of(d.path().toString());
                     }
@@ -135,5 +149,32 @@ public final class DesktopActions implements MessageActions {
             return icons.icon(message.icon()).map(Path::toString);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The downloader for a server: the shared one, or, for a server whose settings name its own CA certificate, one
+     * that trusts that CA as well as the system's (as its stream does; host names are still verified).
+     */
+    private Optional<AttachmentDownloader> downloaderFor(ServerSettings server) {
+        String pem = server.caCertificate();
+        if (pem == null || pem.isBlank()) {
+            return Optional.of(attachments);
+        }
+        AttachmentDownloader d = trusting.get(pem);
+        if (d == null) {
+            try {
+                d = new AttachmentDownloader(
+                        HttpClients.trusting(HttpClients.requests(HttpClients.streaming()), Path.of(pem)),
+                        attachments.cacheFolder());
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                log.warn(
+                        "Attachment not downloaded: the server's CA certificate {} cannot be used: {}",
+                        pem,
+                        e.getMessage());
+                return Optional.empty();
+            }
+            trusting.put(pem, d);
+        }
+        return Optional.of(d);
     }
 }
