@@ -38,7 +38,7 @@ public final class TrayNotifier implements Notifier {
             if (GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
                 return Optional.empty();
             }
-            TrayIcon icon = new TrayIcon(new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB), "ntfybar");
+            TrayIcon icon = new TrayIcon(placeholderIcon(), "ntfybar");
             icon.setImageAutoSize(true);
             SystemTray.getSystemTray().add(icon);
             return Optional.of(new TrayNotifier(icon, true));
@@ -46,6 +46,19 @@ public final class TrayNotifier implements Notifier {
             log.info("No system tray for notifications: {}", e.toString());
             return Optional.empty();
         }
+    }
+
+    /** Until the app's icons exist (issue 7): a filled circle in ntfy's green with a white dot. */
+    private static BufferedImage placeholderIcon() {
+        BufferedImage img = new BufferedImage(32, 32, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new java.awt.Color(0x33, 0x85, 0x74));
+        g.fillOval(2, 2, 28, 28);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillOval(11, 11, 10, 10);
+        g.dispose();
+        return img;
     }
 
     @Override
@@ -71,7 +84,8 @@ public final class TrayNotifier implements Notifier {
                     case ACTIVE -> TrayIcon.MessageType.INFO;
                     case TIME_SENSITIVE -> TrayIcon.MessageType.WARNING;
                 };
-        String body = spec.subtitle() == null ? spec.body() : spec.subtitle() + "\n" + spec.body();
+        // XToolkit's balloon draws no line breaks: the subtitle goes in front, after a colon.
+        String body = spec.subtitle() == null ? spec.body() : spec.subtitle() + ": " + spec.body();
         try {
             icon.displayMessage(spec.title(), body, type);
         } catch (RuntimeException e) {

@@ -1,0 +1,36 @@
+package io.ntfybar.notify.fallback;
+
+import io.ntfybar.render.NotificationSpec;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs {@link TrayNotifier} in a JVM whose DISPLAY is a test desktop: prints what happened, line by line. */
+public final class TrayNotifierChild {
+    private TrayNotifierChild() {}
+
+    public static void main(String[] args) throws Exception {
+        Optional<TrayNotifier> n = TrayNotifier.create();
+        System.out.println(n.isPresent() ? "tray" : "no tray");
+        System.out.flush();
+        if (n.isPresent()) {
+            n.get()
+                    .show(new NotificationSpec(
+                            "id",
+                            "g",
+                            "Backup failed",
+                            "backups",
+                            "disk full",
+                            NotificationSpec.Level.TIME_SENSITIVE,
+                            null,
+                            true,
+                            List.of(),
+                            null,
+                            null));
+            System.out.println("shown");
+            System.out.flush();
+            Thread.sleep(Long.parseLong(args[0]));
+            n.get().close();
+        }
+        System.exit(0);
+    }
+}
