@@ -20,7 +20,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The system opener runs a real program (a recording shell script standing in for xdg-open), never a shell. */
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the recording opener is a POSIX shell script")
 class SystemLinkOpenerTest {
     @TempDir
     Path dir;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** POSIX only: the tests run real shell scripts. */
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-in osascript is a POSIX shell script")
 class OsascriptNotifierTest {
     @TempDir
     Path tmp;

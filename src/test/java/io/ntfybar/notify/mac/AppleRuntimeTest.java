@@ -27,7 +27,9 @@ import org.junit.jupiter.api.condition.OS;
  * against Apple's runtime, and the production runtime is exercised with objc_msgSend. Nothing here sends
  * {@code currentNotificationCenter}: under {@code mvn} the process is not an app bundle.
  */
-@EnabledOnOs(OS.MAC)
+@EnabledOnOs(
+        value = OS.MAC,
+        disabledReason = "Apple's Objective-C runtime exists only on macOS; runs in .github/workflows/macos.yml")
 class AppleRuntimeTest {
     private static final List<Object> KEEP = new CopyOnWriteArrayList<>();
     private static AppleObjcRuntime rt;
