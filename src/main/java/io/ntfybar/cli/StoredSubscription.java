@@ -10,10 +10,8 @@ import io.ntfybar.notify.NotificationService;
 import io.ntfybar.notify.Notifier;
 import io.ntfybar.notify.Notifiers;
 import io.ntfybar.protocol.AuthorizationHeader;
-import io.ntfybar.protocol.MessageDisplay;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.SubscribeQuery;
-import io.ntfybar.render.Renderer;
 import io.ntfybar.settings.AppPaths;
 import io.ntfybar.settings.ServerSettings;
 import io.ntfybar.settings.Settings;
@@ -128,14 +126,12 @@ final class StoredSubscription {
         subs.values().forEach(list -> list.forEach(s -> byId.put(s.id(), s)));
         Notifier notifier = Notifiers.choose(System.err);
         output.error("notifications through " + notifier.name());
-        return new NotificationService(
-                new Renderer(new MessageDisplay(ServerUrl.of(settings.defaultServer()))),
+        return NotificationService.create(
                 notifier,
                 DesktopActions.standard(HttpClients.requests(client), paths.cache(), keychain, () -> settings),
                 messages,
                 byId::get,
-                () -> settings,
-                System::currentTimeMillis);
+                () -> settings);
     }
 
     /** The updates a query lets through: matching messages, and every clear and delete. */

@@ -5,6 +5,7 @@ import io.ntfybar.model.Action;
 import io.ntfybar.model.ActionType;
 import io.ntfybar.model.StoredMessage;
 import io.ntfybar.model.Subscription;
+import io.ntfybar.protocol.MessageDisplay;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.render.NotificationSpec;
 import io.ntfybar.render.Renderer;
@@ -89,6 +90,23 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
         this.settings = settings;
         this.clock = clock;
         notifier.setListener(this);
+    }
+
+    /** With the renderer of the settings' default server and the system clock, as the app and the CLI use it. */
+    public static NotificationService create(
+            Notifier notifier,
+            MessageActions actions,
+            H2MessageStore store,
+            LongFunction<Subscription> subscriptions,
+            Supplier<Settings> settings) {
+        return new NotificationService(
+                new Renderer(new MessageDisplay(ServerUrl.of(settings.get().defaultServer()))),
+                notifier,
+                actions,
+                store,
+                subscriptions,
+                settings,
+                System::currentTimeMillis);
     }
 
     public void setEvents(NotificationEvents e) {

@@ -8,9 +8,7 @@ import io.ntfybar.notify.NotificationService;
 import io.ntfybar.notify.Notifier;
 import io.ntfybar.notify.linux.DbusNotifier;
 import io.ntfybar.protocol.MessageCodec;
-import io.ntfybar.protocol.MessageDisplay;
 import io.ntfybar.render.NotificationSpec;
-import io.ntfybar.render.Renderer;
 import io.ntfybar.settings.NotificationSettings;
 import io.ntfybar.settings.Settings;
 import io.ntfybar.store.Database;
@@ -115,8 +113,7 @@ public final class NotifyBenchmark {
             Subscription sub =
                     subs.add(Subscription.of(server.baseUrl(), "bench").withInitialFetchDone(true));
             H2MessageStore messages = new H2MessageStore(db);
-            NotificationService service = new NotificationService(
-                    new Renderer(MessageDisplay.withNtfyShDefault()),
+            NotificationService service = NotificationService.create(
                     timing,
                     DesktopActions.standard(
                             HttpClients.requests(HttpClients.streaming()),
@@ -125,8 +122,7 @@ public final class NotifyBenchmark {
                             () -> settings),
                     messages,
                     id -> id == sub.id() ? sub : null,
-                    () -> settings,
-                    System::currentTimeMillis);
+                    () -> settings);
             Map<String, Long> published = new ConcurrentHashMap<>();
             Map<String, Long> floorAt = new ConcurrentHashMap<>();
             Map<String, Long> storedAt = new ConcurrentHashMap<>();

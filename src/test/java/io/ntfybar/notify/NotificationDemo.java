@@ -2,8 +2,6 @@ package io.ntfybar.notify;
 
 import io.ntfybar.credentials.Keychains;
 import io.ntfybar.model.Subscription;
-import io.ntfybar.protocol.MessageDisplay;
-import io.ntfybar.render.Renderer;
 import io.ntfybar.settings.Settings;
 import io.ntfybar.store.Database;
 import io.ntfybar.store.H2MessageStore;
@@ -35,8 +33,7 @@ public final class NotificationDemo {
                     .withInitialFetchDone(true)
                     .withDisplayName("Backups"));
             H2MessageStore messages = new H2MessageStore(db);
-            NotificationService service = new NotificationService(
-                    new Renderer(MessageDisplay.withNtfyShDefault()),
+            NotificationService service = NotificationService.create(
                     Notifiers.choose(System.err),
                     DesktopActions.standard(
                             HttpClients.requests(HttpClients.streaming()),
@@ -45,8 +42,7 @@ public final class NotificationDemo {
                             () -> settings),
                     messages,
                     id -> id == sub.id() ? sub : null,
-                    () -> settings,
-                    System::currentTimeMillis);
+                    () -> settings);
             try (service;
                     ConnectionEngine engine = new ConnectionEngine(
                             HttpClients.streaming(),

@@ -14,8 +14,6 @@ import io.ntfybar.dispatch.DispatchPolicy;
 import io.ntfybar.model.StoredMessage;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.notify.linux.DbusNotifier;
-import io.ntfybar.protocol.MessageDisplay;
-import io.ntfybar.render.Renderer;
 import io.ntfybar.settings.NotificationSettings;
 import io.ntfybar.settings.Settings;
 import io.ntfybar.store.Database;
@@ -119,14 +117,12 @@ class NotificationEndToEndTest {
                 new IconCache(HttpClients.requests(client), dir.resolve("cache/icons")),
                 Keychains.sessionOnly("test"),
                 () -> settings);
-        service = new NotificationService(
-                new Renderer(MessageDisplay.withNtfyShDefault()),
+        service = NotificationService.create(
                 DbusNotifier.connect(desktop.busAddress()).orElseThrow(),
                 actions,
                 messages,
                 id -> id == sub.id() ? sub : null,
-                () -> settings,
-                System::currentTimeMillis);
+                () -> settings);
         service.setEvents(new NotificationEvents() {
             @Override
             public void onNotice(String text) {
