@@ -113,6 +113,10 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
         this.events = e;
     }
 
+    public MessageActions actions() {
+        return actions;
+    }
+
     public Notifier notifier() {
         return notifier;
     }
@@ -190,6 +194,17 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
         } else if (a.usable()) {
             reportedUnusable = false;
         }
+    }
+
+    /** The user read these messages (store row ids) in a window: their notifications go away, as on Android. */
+    public void withdrawMessages(java.util.Collection<Long> rowIds) {
+        java.util.Set<Long> ids = java.util.Set.copyOf(rowIds);
+        thread.execute(() -> shown.entrySet().stream()
+                .filter(e -> e.getValue().message() != null
+                        && ids.contains(e.getValue().message().rowId()))
+                .map(Map.Entry::getKey)
+                .toList()
+                .forEach(this::withdraw));
     }
 
     private void withdraw(String identity) {

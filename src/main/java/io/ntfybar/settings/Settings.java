@@ -16,6 +16,9 @@ import java.util.Map;
  * @param servers per-server options keyed by base URL
  * @param retention how long history is kept, unless a subscription sets its own
  * @param notifications pause, catch-up summary, insistent alerts, sounds per priority, attachment auto-download
+ * @param appearance the windows' theme: {@code system} (follow the system's light or dark setting; the default),
+ *     {@code light} or {@code dark}
+ * @param launchAtLogin start the app when the user logs in (absent: off)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -24,9 +27,13 @@ public record Settings(
         @JsonProperty("min-priority") int minPriority,
         @JsonProperty("servers") Map<String, ServerSettings> servers,
         @JsonProperty("retention") Retention retention,
-        @JsonProperty("notifications") NotificationSettings notifications) {
+        @JsonProperty("notifications") NotificationSettings notifications,
+        @JsonProperty("appearance") String appearance,
+        @JsonProperty("launch-at-login") Boolean launchAtLogin) {
 
     public static final String NTFY_SH = "https://ntfy.sh";
+    public static final String APPEARANCE_SYSTEM = "system";
+    private static final java.util.Set<String> APPEARANCES = java.util.Set.of(APPEARANCE_SYSTEM, "light", "dark");
 
     public Settings {
         defaultServer = defaultServer == null || defaultServer.isBlank() ? NTFY_SH : stripSlash(defaultServer.trim());
@@ -43,18 +50,26 @@ public record Settings(
         servers = java.util.Collections.unmodifiableMap(copy);
         retention = retention == null ? Retention.defaults() : retention;
         notifications = notifications == null ? NotificationSettings.defaults() : notifications;
+        appearance = appearance == null || appearance.isBlank()
+                ? APPEARANCE_SYSTEM
+                : appearance.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!APPEARANCES.contains(appearance)) {
+            throw new IllegalArgumentException("appearance must be system, light or dark, not " + appearance);
+        }
+        launchAtLogin = launchAtLogin != null && launchAtLogin;
     }
 
     public static Settings defaults() {
-        return new Settings(NTFY_SH, 1, Map.of(), Retention.defaults(), NotificationSettings.defaults());
+        return new Settings(
+                NTFY_SH, 1, Map.of(), Retention.defaults(), NotificationSettings.defaults(), APPEARANCE_SYSTEM, false);
     }
 
     public Settings withRetention(Retention r) {
-        return new Settings(defaultServer, minPriority, servers, r, notifications);
+        return new Settings(defaultServer, minPriority, servers, r, notifications, appearance, launchAtLogin);
     }
 
     public Settings withNotifications(NotificationSettings n) {
-        return new Settings(defaultServer, minPriority, servers, retention, n);
+        return new Settings(defaultServer, minPriority, servers, retention, n, appearance, launchAtLogin);
     }
 
     /** The options for {@code baseUrl}, or the defaults when none are set. */
@@ -65,7 +80,23 @@ public record Settings(
     public Settings withServer(String baseUrl, ServerSettings s) {
         Map<String, ServerSettings> copy = new LinkedHashMap<>(servers);
         copy.put(stripSlash(baseUrl), s);
-        return new Settings(defaultServer, minPriority, copy, retention, notifications);
+        return new Settings(defaultServer, minPriority, copy, retention, notifications, appearance, launchAtLogin);
+    }
+
+    public Settings withDefaultServer(String url) {
+        return new Settings(url, minPriority, servers, retention, notifications, appearance, launchAtLogin);
+    }
+
+    public Settings withMinPriority(int p) {
+        return new Settings(defaultServer, p, servers, retention, notifications, appearance, launchAtLogin);
+    }
+
+    public Settings withAppearance(String a) {
+        return new Settings(defaultServer, minPriority, servers, retention, notifications, a, launchAtLogin);
+    }
+
+    public Settings withLaunchAtLogin(boolean on) {
+        return new Settings(defaultServer, minPriority, servers, retention, notifications, appearance, on);
     }
 
     private static String stripSlash(String url) {

@@ -12,20 +12,29 @@ import okhttp3.OkHttpClient;
  * ({@link HttpClients#trusting}). Clients are kept per PEM file and its modification time, so a replaced file is read
  * again. Thread-safe.
  */
-final class TrustedClients {
+public final class TrustedClients {
     private final OkHttpClient shared;
     private final Map<String, OkHttpClient> byPem = new ConcurrentHashMap<>();
 
-    TrustedClients(OkHttpClient shared) {
+    public TrustedClients(OkHttpClient shared) {
         this.shared = shared;
     }
 
     /** @throws IllegalStateException with the reason when the server's CA file cannot be used */
     OkHttpClient forKey(ConnectionKey key) {
-        if (key.caCertificate() == null) {
+        return forCaFile(key.caCertificate());
+    }
+
+    /**
+     * The shared client, or one that also trusts the CA certificates in this PEM file (null: none).
+     *
+     * @throws IllegalStateException with the reason when the file cannot be used
+     */
+    public OkHttpClient forCaFile(String caCertificate) {
+        if (caCertificate == null) {
             return shared;
         }
-        Path pem = Path.of(key.caCertificate());
+        Path pem = Path.of(caCertificate);
         return byPem.computeIfAbsent(pem + "@" + pem.toFile().lastModified(), v -> {
             try {
                 return HttpClients.trusting(shared, pem);

@@ -1,0 +1,70 @@
+package io.ntfybar.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+
+/**
+ * JavaFX for tests: starts the toolkit once per JVM (Monocle headless in the normal build, GTK on the Xvfb display
+ * in the {@code fx-flow} run; the pom sets which) and runs code on its thread. Test code only: production code never
+ * waits for the FX thread.
+ */
+public final class FxTests {
+    private static boolean started;
+
+    private FxTests() {}
+
+    public static synchronized void startToolkit() {
+        if (started) {
+            return;
+        }
+        CountDownLatch up = new CountDownLatch(1);
+        try {
+            Platform.startup(up::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            up.countDown();
+        }
+        Platform.setImplicitExit(false);
+        try {
+            if (!up.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("JavaFX did not start in 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        started = true;
+    }
+
+    /** Runs on the FX thread and waits for the result (at most 30 s). */
+    public static <T> T onFx(Callable<T> work) {
+        startToolkit();
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        try {
+            return f.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("on the FX thread: " + e.getMessage(), e);
+        }
+    }
+
+    public static void onFx(Runnable work) {
+        onFx(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Waits until every runnable queued on the FX thread so far has run. */
+    public static void drainFx() {
+        onFx(() -> {});
+    }
+}
