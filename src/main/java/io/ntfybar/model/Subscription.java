@@ -76,6 +76,20 @@ public record Subscription(
                 initialFetchDone);
     }
 
+    public Subscription withMutedUntil(long until) {
+        return new Subscription(
+                id,
+                baseUrl,
+                topic,
+                displayName,
+                iconUrl,
+                minPriority,
+                until,
+                autoDeleteSeconds,
+                keepMessages,
+                initialFetchDone);
+    }
+
     public Subscription withInitialFetchDone(boolean done) {
         return new Subscription(
                 id,

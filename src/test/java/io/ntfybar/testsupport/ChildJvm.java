@@ -34,6 +34,13 @@ public final class ChildJvm {
     /** Runs {@code main} to completion (at most 60 s) and returns its stdout; fails on a non-zero exit. */
     public static String run(Class<?> main, Map<String, String> env, List<String> jvmArgs, String... args)
             throws IOException, InterruptedException {
+        return run(main, env, jvmArgs, java.time.Duration.ofSeconds(60), args);
+    }
+
+    /** Runs {@code main} to completion (at most {@code limit}) and returns its stdout; fails on a non-zero exit. */
+    public static String run(
+            Class<?> main, Map<String, String> env, List<String> jvmArgs, java.time.Duration limit, String... args)
+            throws IOException, InterruptedException {
         Process p = start(main, env, jvmArgs, args);
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
             try {
@@ -42,9 +49,9 @@ public final class ChildJvm {
                 return "";
             }
         });
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
-            throw new IOException(main.getSimpleName() + " did not finish in 60 s");
+            throw new IOException(main.getSimpleName() + " did not finish in " + limit.toSeconds() + " s");
         }
         String text = out.join();
         if (p.exitValue() != 0) {
