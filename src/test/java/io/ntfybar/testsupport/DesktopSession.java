@@ -116,6 +116,55 @@ public final class DesktopSession implements AutoCloseable {
         return text;
     }
 
+    /** Where a window is on the screen: x, y (absolute), width, height. */
+    public record Geometry(int x, int y, int width, int height) {
+        public int centerX() {
+            return x + width / 2;
+        }
+
+        public int centerY() {
+            return y + height / 2;
+        }
+    }
+
+    /**
+     * The first mapped window whose name or class line in {@code xwininfo -root -tree} contains {@code text} (e.g.
+     * {@code JavaEmbeddedFrame} for an AWT tray icon, {@code XPopupMenuPeer} for its menu), or empty.
+     */
+    public java.util.Optional<Geometry> findWindow(String text) throws IOException, InterruptedException {
+        java.util.regex.Pattern geo =
+                java.util.regex.Pattern.compile("(\\d+)x(\\d+)[+-]-?\\d+[+-]-?\\d+\\s+\\+(-?\\d+)\\+(-?\\d+)");
+        for (String line : run("xwininfo", "-root", "-tree").split("\n")) {
+            if (line.contains(text)) {
+                java.util.regex.Matcher m = geo.matcher(line);
+                if (m.find()) {
+                    int w = Integer.parseInt(m.group(1));
+                    int h = Integer.parseInt(m.group(2));
+                    if (w > 1 && h > 1) {
+                        return java.util.Optional.of(
+                                new Geometry(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), w, h));
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Waits (at most {@code seconds}) for {@link #findWindow}. */
+    public Geometry awaitWindow(String text, int seconds) throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            java.util.Optional<Geometry> g = findWindow(text);
+            if (g.isPresent()) {
+                return g.get();
+            }
+            if (System.nanoTime() > end) {
+                throw new IOException("no window '" + text + "' appeared within " + seconds + " s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
     private void startX() throws IOException, InterruptedException {
         // -displayfd 1: Xvfb picks a free display itself and prints its number when it is ready for clients.
         Process x =
