@@ -76,7 +76,10 @@ final class DependencyRules {
                 classesIn(root + "..")
                         .and()
                         .resideOutsideOfPackages(
-                                root + ".notify.linux..", root + ".credentials.linux..", root + ".app.linux..")
+                                root + ".notify.linux..",
+                                root + ".credentials.linux..",
+                                root + ".app.linux..",
+                                root + ".ui.theme.linux..")
                         .should()
                         .dependOnClassesThat()
                         .resideInAnyPackage("org.freedesktop..", "de.swiesend..")

@@ -1,6 +1,5 @@
 package io.ntfybar.ui.theme.linux;
 
-import io.ntfybar.model.ArchitectureException;
 import org.freedesktop.dbus.annotations.DBusInterfaceName;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBusInterface;
@@ -8,9 +7,6 @@ import org.freedesktop.dbus.messages.DBusSignal;
 import org.freedesktop.dbus.types.Variant;
 
 /** The part of the XDG desktop portal's Settings interface that carries the light/dark preference. */
-@ArchitectureException(
-        reason = "dbus-java in a .linux package, which docs/architecture.md allows; DependencyRules names the .linux"
-                + " packages one by one and does not list ui.theme.linux yet. Remove once it does.")
 @DBusInterfaceName("org.freedesktop.portal.Settings")
 public interface PortalSettings extends DBusInterface {
     String BUS_NAME = "org.freedesktop.portal.Desktop";
@@ -22,10 +18,6 @@ public interface PortalSettings extends DBusInterface {
     Variant<?> Read(String namespace, String key);
 
     /** Sent by the portal when a setting changes. */
-    @ArchitectureException(
-            reason =
-                    "dbus-java in a .linux package, which docs/architecture.md allows; DependencyRules names the .linux"
-                            + " packages one by one and does not list ui.theme.linux yet. Remove once it does.")
     final class SettingChanged extends DBusSignal {
         private final String namespace;
         private final String key;

@@ -1,6 +1,5 @@
 package io.ntfybar.ui.theme.linux;
 
-import io.ntfybar.model.ArchitectureException;
 import io.ntfybar.ui.theme.SystemTheme;
 import java.util.Optional;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -16,9 +15,6 @@ import org.slf4j.LoggerFactory;
  * 2 prefer light), which GNOME, KDE and other desktops serve, with its change signal. Where there is no portal
  * (no session bus, or a bare window manager) every question goes to the fallback reader.
  */
-@ArchitectureException(
-        reason = "dbus-java in a .linux package, which docs/architecture.md allows; DependencyRules names the .linux"
-                + " packages one by one and does not list ui.theme.linux yet. Remove once it does.")
 public final class PortalTheme implements SystemTheme, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PortalTheme.class);
     static final long PREFER_DARK = 1;
