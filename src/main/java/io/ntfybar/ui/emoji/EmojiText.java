@@ -1,38 +1,65 @@
 package io.ntfybar.ui.emoji;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
- * Text with emoji for the windows. This first version draws emoji with the system font (no colour on Linux); the
- * image-based version replaces it with the same API. Build nodes on the FX thread.
+ * Text with colour emoji for any window: JavaFX on Linux cannot draw colour emoji fonts, so each emoji the bundled
+ * sheet knows becomes an image between {@link Text} nodes. Emoji without an image stay as text, never dropped.
+ *
+ * <p>Threading: build and use the nodes on the FX thread. The segmenting behind them ({@link EmojiSegmenter}, {@link
+ * EmojiIndex}) is safe from any thread.
  */
 public final class EmojiText {
+    /** Style class of the flows this class builds. */
+    public static final String STYLE_CLASS = "emoji-text";
+
     private EmojiText() {}
 
-    /** A flow of the text, emoji included; style class {@code emoji-text}. */
+    /** A flow of {@code text} in the default font, emoji as images; style class {@value #STYLE_CLASS}. */
     public static TextFlow flow(String text) {
-        TextFlow f = new TextFlow();
-        f.getStyleClass().add("emoji-text");
-        f.getChildren().addAll(nodes(text, 13, t -> {}));
-        return f;
+        TextFlow flow = new TextFlow();
+        flow.getChildren().setAll(nodes(text, Font.getDefault().getSize(), t -> {}));
+        flow.getStyleClass().add(STYLE_CLASS);
+        return flow;
     }
 
-    /** The nodes of one styled run; {@code style} is applied to every Text created. */
+    /**
+     * The nodes of one styled run: a {@link Text} for each plain part, passed to {@code style}, and an image view
+     * {@code fontSize} high for each emoji. For a caller that builds its own flow from several runs (bold, code...).
+     */
     public static List<Node> nodes(String text, double fontSize, Consumer<Text> style) {
-        Text t = new Text(text == null ? "" : text);
-        style.accept(t);
-        return List.of(t);
+        List<Node> nodes = new ArrayList<>();
+        for (EmojiSegmenter.Run run : EmojiSegmenter.bundled().split(text)) {
+            if (run.emoji()) {
+                nodes.add(EmojiImages.view(run.cell(), fontSize));
+            } else {
+                Text plain = new Text(run.text());
+                style.accept(plain);
+                nodes.add(plain);
+            }
+        }
+        return nodes;
     }
 
-    /** A label showing the text with emoji; its accessible text is the plain text. */
+    /**
+     * A label that shows {@link #flow(String)} as its graphic, for list cells and the sidebar. Its own text is empty;
+     * its accessible text is {@code text}, so screen readers still read the emoji as text.
+     */
     public static Label label(String text) {
-        Label l = new Label(text == null ? "" : text);
-        l.setAccessibleText(text);
-        return l;
+        String plain = text == null ? "" : text;
+        Label label = new Label();
+        label.setGraphic(flow(plain));
+        label.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        label.setAccessibleText(plain);
+        label.getStyleClass().add(STYLE_CLASS);
+        return label;
     }
 }
