@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleExpression;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -71,5 +73,14 @@ public final class EmojiImages {
         view.setTranslateY(Math.round(fontSize * BASELINE_DROP));
         view.getStyleClass().add("emoji");
         return view;
+    }
+
+    /** Keeps {@code view} (from {@link #view(EmojiIndex.Cell, double)}) as high as {@code fontSize}, as it changes. */
+    public static void follow(ImageView view, DoubleExpression fontSize) {
+        view.fitHeightProperty().bind(fontSize);
+        view.fitWidthProperty().bind(fontSize);
+        view.translateYProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> (double) Math.round(fontSize.get() * BASELINE_DROP), fontSize));
     }
 }

@@ -3,9 +3,12 @@ package io.ntfybar.ui.emoji;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -23,10 +26,26 @@ public final class EmojiText {
 
     private EmojiText() {}
 
-    /** A flow of {@code text} in the default font, emoji as images; style class {@value #STYLE_CLASS}. */
+    /**
+     * A flow of {@code text}, emoji as images; style class {@value #STYLE_CLASS}. The emoji follow the font size of
+     * the flow's text, so CSS such as {@code -fx-font-size} on the flow or an ancestor resizes them too; a flow of
+     * emoji alone keeps the default font size.
+     */
     public static TextFlow flow(String text) {
+        List<Node> nodes = nodes(text, Font.getDefault().getSize(), t -> {});
+        nodes.stream()
+                .filter(Text.class::isInstance)
+                .map(Text.class::cast)
+                .findFirst()
+                .ifPresent(first -> {
+                    DoubleBinding size =
+                            Bindings.createDoubleBinding(() -> first.getFont().getSize(), first.fontProperty());
+                    nodes.stream()
+                            .filter(ImageView.class::isInstance)
+                            .forEach(view -> EmojiImages.follow((ImageView) view, size));
+                });
         TextFlow flow = new TextFlow();
-        flow.getChildren().setAll(nodes(text, Font.getDefault().getSize(), t -> {}));
+        flow.getChildren().setAll(nodes);
         flow.getStyleClass().add(STYLE_CLASS);
         return flow;
     }

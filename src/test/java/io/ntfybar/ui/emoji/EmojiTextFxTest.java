@@ -124,6 +124,21 @@ class EmojiTextFxTest {
     }
 
     @Test
+    void flowEmojiFollowTheFontSizeCssGives() throws Exception {
+        onFx(() -> {
+            TextFlow flow = EmojiText.flow("big 🎉");
+            flow.setStyle("-fx-font-size: 30px");
+            snapshot(flow);
+            ImageView party =
+                    assertInstanceOf(ImageView.class, flow.getChildren().get(1));
+            assertEquals(30, ((Text) flow.getChildren().get(0)).getFont().getSize(), 0.01);
+            assertEquals(30, party.getFitHeight(), 0.01);
+            assertEquals(30, party.getBoundsInParent().getHeight(), 0.5);
+            return null;
+        });
+    }
+
+    @Test
     void nodesStyleEachTextRun() throws Exception {
         onFx(() -> {
             List<Node> nodes = EmojiText.nodes(
