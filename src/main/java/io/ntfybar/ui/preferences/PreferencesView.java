@@ -90,7 +90,9 @@ final class PreferencesView {
         name(insistent, "insistent", text.get("insistent.label"));
         add(null, null, insistent, insistent);
         Spinner<Integer> catchUp = spinner(vm.catchUpSummary, 1, 1000, "catchUp");
-        add("catchUp", null, suffixed(catchUp, "catchUp.suffix"), catchUp);
+        HBox catchUpLine = suffixed(catchUp, "catchUp.suffix");
+        catchUpLine.getChildren().add(0, new Label(text.get("catchUp.prefix")));
+        add("catchUp", null, catchUpLine, catchUp);
         add("pause", null, pause(), null);
 
         section("attachments");
@@ -146,7 +148,7 @@ final class PreferencesView {
         grid.setVgap(8);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
-        labels.setPrefWidth(190);
+        labels.setPrefWidth(170);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
@@ -203,7 +205,7 @@ final class PreferencesView {
         return s;
     }
 
-    private Node suffixed(Node control, String suffixKey) {
+    private HBox suffixed(Node control, String suffixKey) {
         Label suffix = new Label(text.get(suffixKey));
         suffix.setWrapText(true);
         HBox box = new HBox(8, control, suffix);

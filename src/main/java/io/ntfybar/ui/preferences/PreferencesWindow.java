@@ -42,7 +42,7 @@ public final class PreferencesWindow {
             stage = new Stage();
             stage.setTitle(text.get("window.title"));
             PreferencesView view = new PreferencesView(vm, () -> stage.hide());
-            Scene scene = new Scene(view.root(), 620, 720);
+            Scene scene = new Scene(view.root(), 620, 760);
             scene.getStylesheets()
                     .add(PreferencesWindow.class.getResource("preferences.css").toExternalForm());
             KeyCombination closeKeys = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);

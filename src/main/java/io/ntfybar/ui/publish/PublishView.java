@@ -58,7 +58,11 @@ final class PublishView {
         topic.setMaxWidth(Double.MAX_VALUE);
         topic.getEditor().textProperty().bindBidirectional(vm.topic);
         topic.setPromptText(text.get("topic.prompt"));
-        add("topic", topic, vm.topicErrorProperty());
+        Label topicHelp = new Label();
+        topicHelp.textProperty().bind(vm.topicHelpProperty());
+        topicHelp.getStyleClass().add("muted-text");
+        topicHelp.setWrapText(true);
+        add("topic", new VBox(2, topic, topicHelp), topic, vm.topicErrorProperty());
 
         add("title", field(vm.title, "title.prompt"), null);
 
@@ -108,7 +112,11 @@ final class PublishView {
         add("email", field(vm.email, "email.prompt"), vm.emailErrorProperty());
         grid.disableProperty().bind(vm.stateProperty().isEqualTo(PublishViewModel.State.SENDING));
 
-        root.setCenter(grid);
+        // Scrolls rather than squeezing rows when suggestions or errors make the form taller than the window.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        root.setCenter(scroll);
         root.setBottom(footer(onClose));
     }
 
@@ -169,8 +177,9 @@ final class PublishView {
         progress.managedProperty().bind(progress.visibleProperty());
         name(progress, "progress", text.get("status.sending"));
         VBox messages = new VBox(2, status, error);
-        HBox.setHgrow(messages, javafx.scene.layout.Priority.ALWAYS);
-        messages.setMaxWidth(Double.MAX_VALUE);
+        messages.managedProperty()
+                .bind(Bindings.isNotEmpty(vm.statusProperty()).or(Bindings.isNotEmpty(vm.errorProperty())));
+        messages.visibleProperty().bind(messages.managedProperty());
 
         send.setText(text.get("send"));
         send.setDefaultButton(true);
@@ -182,8 +191,11 @@ final class PublishView {
         close.setCancelButton(true);
         close.setOnAction(e -> onClose.run());
         name(close, "close", text.get("close"));
-        HBox bar = new HBox(10, messages, progress, close, send);
-        bar.setAlignment(Pos.CENTER_RIGHT);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(10, progress, close, send);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox bar = new VBox(8, messages, buttons);
         bar.setPadding(new Insets(8, 16, 16, 16));
         return bar;
     }

@@ -68,6 +68,7 @@ public final class PublishViewModel {
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final StringProperty fileInfo = new SimpleStringProperty(this, "fileInfo", "");
+    private final StringProperty topicHelp = new SimpleStringProperty(this, "topicHelp", "");
     private final StringProperty topicError = new SimpleStringProperty(this, "topicError", "");
     private final StringProperty clickError = new SimpleStringProperty(this, "clickError", "");
     private final StringProperty actionsError = new SimpleStringProperty(this, "actionsError", "");
@@ -141,6 +142,7 @@ public final class PublishViewModel {
         } catch (RuntimeException e) {
             defaultServer = ServerUrl.NTFY_SH;
         }
+        topicHelp.set(text.get("topic.help", defaultServer.shortForm()));
         known.clear();
         for (Subscription s : subs) {
             try {
@@ -350,6 +352,10 @@ public final class PublishViewModel {
 
     public ReadOnlyStringProperty fileInfoProperty() {
         return fileInfo;
+    }
+
+    public ReadOnlyStringProperty topicHelpProperty() {
+        return topicHelp;
     }
 
     public ReadOnlyStringProperty topicErrorProperty() {

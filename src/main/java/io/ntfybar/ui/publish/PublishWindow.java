@@ -42,7 +42,7 @@ public final class PublishWindow {
             stage = new Stage();
             stage.setTitle(text.get("window.title"));
             PublishView view = new PublishView(vm, () -> stage.hide(), () -> stage);
-            Scene scene = new Scene(view.root(), 620, 640);
+            Scene scene = new Scene(view.root(), 640, 660);
             scene.getStylesheets()
                     .add(PublishWindow.class.getResource("publish.css").toExternalForm());
             KeyCombination sendKeys = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
@@ -66,7 +66,7 @@ public final class PublishWindow {
             });
             FxStages.prepare(stage, scene);
             stage.setMinWidth(480);
-            stage.setMinHeight(520);
+            stage.setMinHeight(480);
         }
         return stage;
     }
