@@ -43,7 +43,7 @@ final class PreferencesView {
     PreferencesView(PreferencesViewModel vm, Runnable onClose) {
         this.vm = vm;
         page.setPadding(new Insets(16));
-        page.getChildren().add(banner(vm.problemProperty(), "problem", "muted-text"));
+        page.getChildren().add(banner(vm.problemProperty(), "problem", "error-text"));
         page.getChildren().add(banner(vm.saveErrorProperty(), "saveError", "error-text"));
 
         section("general");
@@ -91,7 +91,9 @@ final class PreferencesView {
         add(null, null, insistent, insistent);
         Spinner<Integer> catchUp = spinner(vm.catchUpSummary, 1, 1000, "catchUp");
         HBox catchUpLine = suffixed(catchUp, "catchUp.suffix");
-        catchUpLine.getChildren().add(0, new Label(text.get("catchUp.prefix")));
+        Label more = new Label(text.get("catchUp.prefix"));
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        catchUpLine.getChildren().add(0, more);
         add("catchUp", null, catchUpLine, catchUp);
         add("pause", null, pause(), null);
 
@@ -200,7 +202,8 @@ final class PreferencesView {
         s.setValueFactory(f);
         f.valueProperty().bindBidirectional(value);
         s.setEditable(true);
-        s.setPrefWidth(110);
+        s.setPrefWidth(100);
+        s.setMinWidth(Region.USE_PREF_SIZE);
         name(s, id, text.get(id + ".label"));
         return s;
     }

@@ -27,7 +27,11 @@ public final class PreferencesWindowDemo {
             }
             FxTests.startToolkit();
             PreferencesWindow w = FxTests.onFx(() -> new PreferencesWindow(t.core, null, UiThreads.standard()));
+            // Tall enough to show every section in the screenshot; the window scrolls when smaller.
+            FxTests.onFx(() -> w.stage().setHeight(810));
             FxTests.onFx(w::show);
+            Thread.sleep(500);
+            FxTests.onFx(() -> w.stage().getScene().getRoot().requestFocus());
             Thread.sleep(seconds * 1000);
         }
         System.exit(0);
