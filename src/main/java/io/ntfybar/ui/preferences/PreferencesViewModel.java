@@ -46,18 +46,19 @@ public final class PreferencesViewModel {
     private final UiThreads threads;
     private final UiText text = UiText.of(PreferencesWindow.class);
 
-    final StringProperty defaultServer = new SimpleStringProperty(this, "defaultServer", "");
+    // One property per setting, bound two-way by the view; each change is saved. The rest is read-only state.
+    public final StringProperty defaultServer = new SimpleStringProperty(this, "defaultServer", "");
     private final StringProperty defaultServerError = new SimpleStringProperty(this, "defaultServerError", "");
-    final ObjectProperty<String> appearance = new SimpleObjectProperty<>(this, "appearance", "system");
-    final BooleanProperty launchAtLogin = new SimpleBooleanProperty(this, "launchAtLogin");
-    final ObjectProperty<Priority> minPriority = new SimpleObjectProperty<>(this, "minPriority", Priority.MIN);
+    public final ObjectProperty<String> appearance = new SimpleObjectProperty<>(this, "appearance", "system");
+    public final BooleanProperty launchAtLogin = new SimpleBooleanProperty(this, "launchAtLogin");
+    public final ObjectProperty<Priority> minPriority = new SimpleObjectProperty<>(this, "minPriority", Priority.MIN);
     private final List<ObjectProperty<String>> sounds = new ArrayList<>();
     private final List<ObservableList<String>> soundChoices = new ArrayList<>();
-    final BooleanProperty insistent = new SimpleBooleanProperty(this, "insistent");
-    final ObjectProperty<Integer> catchUpSummary = new SimpleObjectProperty<>(this, "catchUpSummary", 5);
-    final ObjectProperty<String> autoDownload = new SimpleObjectProperty<>(this, "autoDownload", "1m");
-    final ObjectProperty<Integer> keepDays = new SimpleObjectProperty<>(this, "keepDays", 30);
-    final ObjectProperty<Integer> keepMessages = new SimpleObjectProperty<>(this, "keepMessages", 0);
+    public final BooleanProperty insistent = new SimpleBooleanProperty(this, "insistent");
+    public final ObjectProperty<Integer> catchUpSummary = new SimpleObjectProperty<>(this, "catchUpSummary", 5);
+    public final ObjectProperty<String> autoDownload = new SimpleObjectProperty<>(this, "autoDownload", "1m");
+    public final ObjectProperty<Integer> keepDays = new SimpleObjectProperty<>(this, "keepDays", 30);
+    public final ObjectProperty<Integer> keepMessages = new SimpleObjectProperty<>(this, "keepMessages", 0);
     private final ObservableList<String> autoDownloadChoices = FXCollections.observableArrayList(AUTO_DOWNLOADS);
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
     private final StringProperty pauseStatus = new SimpleStringProperty(this, "pauseStatus", "");
@@ -113,6 +114,7 @@ public final class PreferencesViewModel {
             String trouble = core.settingsProblem().orElse("");
             threads.fx().execute(() -> {
                 problem.set(trouble.isEmpty() ? "" : text.get("problem", trouble));
+                savedServer = null; // on showing again, an unsaved (invalid) server typed before is replaced
                 apply(s);
             });
         });
@@ -247,44 +249,8 @@ public final class PreferencesViewModel {
         return soundChoices.get(priority - 1);
     }
 
-    public StringProperty defaultServerProperty() {
-        return defaultServer;
-    }
-
     public ReadOnlyStringProperty defaultServerErrorProperty() {
         return defaultServerError;
-    }
-
-    public ObjectProperty<String> appearanceProperty() {
-        return appearance;
-    }
-
-    public BooleanProperty launchAtLoginProperty() {
-        return launchAtLogin;
-    }
-
-    public ObjectProperty<Priority> minPriorityProperty() {
-        return minPriority;
-    }
-
-    public BooleanProperty insistentProperty() {
-        return insistent;
-    }
-
-    public ObjectProperty<Integer> catchUpSummaryProperty() {
-        return catchUpSummary;
-    }
-
-    public ObjectProperty<String> autoDownloadProperty() {
-        return autoDownload;
-    }
-
-    public ObjectProperty<Integer> keepDaysProperty() {
-        return keepDays;
-    }
-
-    public ObjectProperty<Integer> keepMessagesProperty() {
-        return keepMessages;
     }
 
     public ObservableList<String> autoDownloadChoices() {

@@ -20,6 +20,8 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -101,6 +103,13 @@ final class PublishView {
                 suggestions.getChildren().add(chip(s, tags));
             }
         });
+        // Keyboard: Down from the tags field goes to the suggestions, Left/Right move, Enter/Space take one.
+        tags.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && !suggestions.getChildren().isEmpty()) {
+                e.consume();
+                suggestions.getChildren().get(0).requestFocus();
+            }
+        });
         suggestions.managedProperty().bind(Bindings.isNotEmpty(vm.tagSuggestions()));
         suggestions.visibleProperty().bind(suggestions.managedProperty());
         add("tags", new VBox(4, tags, suggestions), tags, null);
@@ -130,6 +139,20 @@ final class PublishView {
             vm.acceptSuggestion(s);
             tags.requestFocus();
             tags.end();
+        });
+        b.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            var chips = ((FlowPane) b.getParent()).getChildren();
+            int i = chips.indexOf(b);
+            switch (e.getCode()) {
+                case ENTER, SPACE -> b.fire();
+                case RIGHT, DOWN -> chips.get(Math.min(i + 1, chips.size() - 1)).requestFocus();
+                case LEFT -> chips.get(Math.max(i - 1, 0)).requestFocus();
+                case UP, ESCAPE -> tags.requestFocus();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
         });
         return b;
     }

@@ -5,7 +5,6 @@ import io.ntfybar.model.Priority;
 import io.ntfybar.model.PublishRequest;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.protocol.AuthorizationHeader;
-import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.TopicUrl;
 import io.ntfybar.publish.Publisher;
 import io.ntfybar.publish.Publisher.PublishException;
@@ -15,9 +14,7 @@ import io.ntfybar.ui.UiThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -54,17 +51,18 @@ public final class PublishViewModel {
     private final UiText text = UiText.of(PublishWindow.class);
     private final PublishFields fields = new PublishFields(text);
 
-    final StringProperty topic = new SimpleStringProperty(this, "topic", "");
-    final StringProperty title = new SimpleStringProperty(this, "title", "");
-    final StringProperty message = new SimpleStringProperty(this, "message", "");
-    final BooleanProperty markdown = new SimpleBooleanProperty(this, "markdown", false);
-    final ObjectProperty<Priority> priority = new SimpleObjectProperty<>(this, "priority", Priority.DEFAULT);
-    final StringProperty tags = new SimpleStringProperty(this, "tags", "");
-    final StringProperty click = new SimpleStringProperty(this, "click", "");
-    final StringProperty actions = new SimpleStringProperty(this, "actions", "");
-    final StringProperty attachUrl = new SimpleStringProperty(this, "attachUrl", "");
-    final StringProperty delay = new SimpleStringProperty(this, "delay", "");
-    final StringProperty email = new SimpleStringProperty(this, "email", "");
+    // The form's fields, bound two-way by the view and set directly by tests; the rest is read-only state.
+    public final StringProperty topic = new SimpleStringProperty(this, "topic", "");
+    public final StringProperty title = new SimpleStringProperty(this, "title", "");
+    public final StringProperty message = new SimpleStringProperty(this, "message", "");
+    public final BooleanProperty markdown = new SimpleBooleanProperty(this, "markdown", false);
+    public final ObjectProperty<Priority> priority = new SimpleObjectProperty<>(this, "priority", Priority.DEFAULT);
+    public final StringProperty tags = new SimpleStringProperty(this, "tags", "");
+    public final StringProperty click = new SimpleStringProperty(this, "click", "");
+    public final StringProperty actions = new SimpleStringProperty(this, "actions", "");
+    public final StringProperty attachUrl = new SimpleStringProperty(this, "attachUrl", "");
+    public final StringProperty delay = new SimpleStringProperty(this, "delay", "");
+    public final StringProperty email = new SimpleStringProperty(this, "email", "");
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final StringProperty fileInfo = new SimpleStringProperty(this, "fileInfo", "");
@@ -82,12 +80,8 @@ public final class PublishViewModel {
     private final ObservableList<TagSuggestions.Suggestion> tagSuggestions = FXCollections.observableArrayList();
     private final BooleanBinding canSend;
 
-    /** Subscribed topics by the text the combo shows, so that an http server's short URL keeps its scheme. */
-    private final Map<String, TopicUrl> known = new LinkedHashMap<>();
-
-    private ServerUrl defaultServer = ServerUrl.NTFY_SH;
+    private final TopicChoices choices = new TopicChoices();
     private TopicUrl resolved;
-    private long fileSize;
     private String lastTopic;
 
     public PublishViewModel(AppCore core, UiThreads threads) {
@@ -125,7 +119,7 @@ public final class PublishViewModel {
      */
     public void open(String topicUrl) {
         if (topicUrl != null && !topicUrl.isBlank()) {
-            topic.set(displayOf(topicUrl.strip()));
+            topic.set(choices.display(topicUrl.strip()));
         } else if (lastTopic != null) {
             topic.set(lastTopic);
         }
@@ -137,35 +131,20 @@ public final class PublishViewModel {
     }
 
     private void loaded(List<Subscription> subs, String server) {
-        try {
-            defaultServer = ServerUrl.of(server);
-        } catch (RuntimeException e) {
-            defaultServer = ServerUrl.NTFY_SH;
+        choices.update(subs, server);
+        topicHelp.set(text.get("topic.help", choices.defaultServer().shortForm()));
+        // Replacing equal items would make the combo drop its value, and with it what the user typed.
+        if (!topicChoices.equals(choices.shortUrls())) {
+            String typed = topic.get();
+            topicChoices.setAll(choices.shortUrls());
+            topic.set(typed);
         }
-        topicHelp.set(text.get("topic.help", defaultServer.shortForm()));
-        known.clear();
-        for (Subscription s : subs) {
-            try {
-                TopicUrl t = new TopicUrl(ServerUrl.of(s.baseUrl()), s.topic());
-                known.put(t.shortUrl(), t);
-            } catch (RuntimeException e) {
-                // A subscription the store holds but the protocol refuses cannot be published to; leave it out.
-            }
-        }
-        topicChoices.setAll(known.keySet());
         if (topic.get().isBlank() && !topicChoices.isEmpty()) {
             topic.set(topicChoices.get(0));
+        } else if (!topic.get().isBlank()) {
+            topic.set(choices.display(topic.get()));
         }
         checkTopic();
-    }
-
-    private String displayOf(String url) {
-        try {
-            TopicUrl t = url.contains("/") ? TopicUrl.parse(url) : TopicUrl.parse(url, defaultServer);
-            return t.server().scheme().equals("https") ? t.shortUrl() : t.toString();
-        } catch (RuntimeException e) {
-            return url;
-        }
     }
 
     private void checkTopic() {
@@ -175,14 +154,8 @@ public final class PublishViewModel {
             topicError.set("");
             return;
         }
-        TopicUrl k = known.get(s);
-        if (k != null) {
-            resolved = k;
-            topicError.set("");
-            return;
-        }
         try {
-            resolved = TopicUrl.parse(s, defaultServer);
+            resolved = choices.resolve(s);
             topicError.set("");
         } catch (RuntimeException e) {
             topicError.set(PublishFields.sentence(e.getMessage()));
@@ -193,7 +166,6 @@ public final class PublishViewModel {
     public void attach(Path path) {
         file.set(path);
         fileInfo.set(path == null ? "" : path.getFileName().toString());
-        fileSize = -1;
         if (path == null) {
             return;
         }
@@ -208,7 +180,6 @@ public final class PublishViewModel {
             long s = size;
             threads.fx().execute(() -> {
                 if (path.equals(file.get())) {
-                    fileSize = s;
                     fileInfo.set(
                             s < 0
                                     ? text.get(
@@ -300,50 +271,6 @@ public final class PublishViewModel {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    public StringProperty topicProperty() {
-        return topic;
-    }
-
-    public StringProperty titleProperty() {
-        return title;
-    }
-
-    public StringProperty messageProperty() {
-        return message;
-    }
-
-    public BooleanProperty markdownProperty() {
-        return markdown;
-    }
-
-    public ObjectProperty<Priority> priorityProperty() {
-        return priority;
-    }
-
-    public StringProperty tagsProperty() {
-        return tags;
-    }
-
-    public StringProperty clickProperty() {
-        return click;
-    }
-
-    public StringProperty actionsProperty() {
-        return actions;
-    }
-
-    public StringProperty attachUrlProperty() {
-        return attachUrl;
-    }
-
-    public StringProperty delayProperty() {
-        return delay;
-    }
-
-    public StringProperty emailProperty() {
-        return email;
     }
 
     public ReadOnlyObjectProperty<Path> fileProperty() {

@@ -104,6 +104,9 @@ class PreferencesViewModelTest {
             vm.commitDefaultServer();
             assertEquals("https://ntfy.sh", t.core.settings().defaultServer());
             assertFalse(Files.exists(t.core.paths().config().resolve(SettingsFile.NAME)), "nothing was written");
+            vm.load();
+            assertEquals("https://ntfy.sh", vm.defaultServer.get(), "showing again drops what was never saved");
+            assertEquals("", vm.defaultServerErrorProperty().get());
             vm.defaultServer.set("http://10.0.0.5:8080");
             assertEquals("", vm.defaultServerErrorProperty().get());
             vm.commitDefaultServer();

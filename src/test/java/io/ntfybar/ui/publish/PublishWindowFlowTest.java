@@ -48,6 +48,9 @@ class PublishWindowFlowTest {
             robot.clickOn("#tags").write("tad");
             WaitForAsyncUtils.waitForFxEvents();
             robot.clickOn("#tag-tada");
+            robot.write("warn");
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.type(KeyCode.DOWN).type(KeyCode.ENTER); // the keyboard way to take a suggestion
             robot.write("backup");
             robot.clickOn("#actions").write("view, Open, https://example.com/x");
             WaitForAsyncUtils.waitForFxEvents();
@@ -58,7 +61,7 @@ class PublishWindowFlowTest {
             Message m = cached(t).get(0);
             assertEquals("Flow title", m.title());
             assertEquals("Flow body", m.message());
-            assertEquals(List.of("tada", "backup"), m.tags());
+            assertEquals(List.of("tada", "warning", "backup"), m.tags());
             assertEquals("https://example.com/x", m.actions().get(0).url());
             Label status = robot.lookup("#status").queryAs(Label.class);
             TestCore.await(
@@ -78,6 +81,7 @@ class PublishWindowFlowTest {
             robot.clickOn("#title").type(KeyCode.ESCAPE);
             TestCore.await(() -> !FxTests.onFx(stage::isShowing), Duration.ofSeconds(5), "Escape hides the window");
             FxTests.onFx(() -> w.show(null));
+            settled();
             assertEquals(shortUrl, FxTests.onFx(() -> topic.getEditor().getText()), "the topic is remembered");
             assertFalse(FxTests.onFx(() -> topic.getEditor().getText()).isEmpty());
             FxTests.onFx(() -> stage.hide());
@@ -99,6 +103,14 @@ class PublishWindowFlowTest {
             assertEquals(0, t.server.cachedMessages());
             FxTests.onFx(() -> w.stage().hide());
         }
+    }
+
+    /** Waits until the window's I/O work queued so far (one thread, in order) and its FX follow-ups have run. */
+    private static void settled() throws InterruptedException {
+        java.util.concurrent.CountDownLatch io = new java.util.concurrent.CountDownLatch(1);
+        UiThreads.standard().io().execute(io::countDown);
+        assertTrue(io.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        FxTests.drainFx();
     }
 
     private static List<Message> cached(TestCore t) {
