@@ -119,6 +119,7 @@ final class PublishView {
         add("attach", attachment(owner), vm.attachUrlErrorProperty());
         add("delay", field(vm.delay, "delay.prompt"), vm.delayErrorProperty());
         add("email", field(vm.email, "email.prompt"), vm.emailErrorProperty());
+        keepFocusAcrossSending(message); // before the disabling below, to see where the focus was
         grid.disableProperty().bind(vm.stateProperty().isEqualTo(PublishViewModel.State.SENDING));
 
         // Scrolls rather than squeezing rows when suggestions or errors make the form taller than the window.
@@ -127,6 +128,23 @@ final class PublishView {
         scroll.getStyleClass().add("edge-to-edge");
         root.setCenter(scroll);
         root.setBottom(footer(onClose));
+    }
+
+    /**
+     * The form is disabled while sending, which takes the focus away; give it back: to the message for the next one
+     * after a success, to where it was after a failure.
+     */
+    private void keepFocusAcrossSending(Node next) {
+        Node[] before = new Node[1];
+        vm.stateProperty().addListener((o, was, now) -> {
+            if (now == PublishViewModel.State.SENDING && root.getScene() != null) {
+                before[0] = root.getScene().getFocusOwner();
+            } else if (was == PublishViewModel.State.SENDING) {
+                Node target = now == PublishViewModel.State.SENT || before[0] == null ? next : before[0];
+                target.requestFocus();
+                before[0] = null;
+            }
+        });
     }
 
     private Node chip(TagSuggestions.Suggestion s, TextField tags) {

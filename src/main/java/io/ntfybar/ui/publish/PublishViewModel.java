@@ -119,7 +119,9 @@ public final class PublishViewModel {
      */
     public void open(String topicUrl) {
         if (topicUrl != null && !topicUrl.isBlank()) {
-            topic.set(choices.display(topicUrl.strip()));
+            // A bare topic waits for the default server, which the load below brings.
+            String u = topicUrl.strip();
+            topic.set(u.contains("/") ? choices.display(u) : u);
         } else if (lastTopic != null) {
             topic.set(lastTopic);
         }

@@ -253,6 +253,10 @@ class PublishViewModelTest {
             assertEquals(t.server.baseUrl() + "/first", vm.topic.get());
             vm.open("https://ntfy.sh/other");
             assertEquals("ntfy.sh/other", vm.topic.get());
+            t.core.updateSettings(s -> s.withDefaultServer("https://ntfy.example.com"));
+            vm.open("bare");
+            assertEquals("ntfy.example.com/bare", vm.topic.get(), "a bare topic is on the default server");
+            assertTrue(vm.topicHelpProperty().get().contains("ntfy.example.com"));
         }
     }
 }
