@@ -141,6 +141,41 @@ class PublishViewModelTest {
     }
 
     @Test
+    void anAttachmentUrlIsSentAndABadOneIsRefusedAsTyped() throws Exception {
+        try (TestCore t = TestCore.start(home)) {
+            PublishViewModel vm = open(t, t.server.baseUrl() + "/links");
+            vm.attachUrl.set("ftp://files.example.com/a.pdf");
+            assertFalse(vm.attachUrlErrorProperty().get().isEmpty());
+            assertFalse(vm.canSendProperty().get());
+            vm.attachUrl.set("https://files.example.com/report.pdf");
+            assertEquals("", vm.attachUrlErrorProperty().get());
+            vm.send();
+            Message m = cached(t, "links", false).get(0);
+            assertEquals("https://files.example.com/report.pdf", m.attachment().url());
+            assertEquals("report.pdf", m.attachment().name());
+        }
+    }
+
+    @Test
+    void anEmailTheServerCannotSendIsReportedInItsWords() throws Exception {
+        try (TestCore t = TestCore.start(home)) {
+            PublishViewModel vm = open(t, t.server.baseUrl() + "/mail");
+            vm.email.set("not an address");
+            assertFalse(vm.emailErrorProperty().get().isEmpty());
+            vm.email.set("phil@example.com");
+            vm.message.set("hello");
+            vm.send();
+            assertEquals(PublishViewModel.State.FAILED, vm.stateProperty().get());
+            assertTrue(
+                    vm.errorProperty().get().toLowerCase().contains("e-mail")
+                            || vm.errorProperty().get().toLowerCase().contains("email"),
+                    vm.errorProperty().get());
+            assertEquals("phil@example.com", vm.email.get());
+            assertEquals("hello", vm.message.get());
+        }
+    }
+
+    @Test
     void aDelayedMessageSaysWhenItWillBeDelivered() throws Exception {
         try (TestCore t = TestCore.start(home)) {
             PublishViewModel vm = open(t, t.server.baseUrl() + "/later");
