@@ -202,6 +202,16 @@ final class PreferencesView {
         s.setValueFactory(f);
         f.valueProperty().bindBidirectional(value);
         s.setEditable(true);
+        // A number typed and then left (Tab, a click elsewhere) is saved too, not only one confirmed with Enter.
+        s.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                try {
+                    f.setValue(Integer.parseInt(s.getEditor().getText().strip()));
+                } catch (NumberFormatException e) {
+                    s.getEditor().setText(String.valueOf(f.getValue()));
+                }
+            }
+        });
         s.setPrefWidth(100);
         s.setMinWidth(Region.USE_PREF_SIZE);
         name(s, id, text.get(id + ".label"));

@@ -59,6 +59,20 @@ class PreferencesWindowFlowTest {
                     "priority 1 sound saved");
             assertEquals("default", t.core.settings().notifications().soundFor(1));
 
+            javafx.scene.control.Spinner<?> days =
+                    robot.lookup("#keepDays").queryAs(javafx.scene.control.Spinner.class);
+            FxTests.onFx(() -> days.getEditor().requestFocus());
+            FxTests.onFx(() -> days.getEditor().selectAll());
+            robot.write("7").type(KeyCode.TAB);
+            TestCore.await(
+                    () -> new SettingsFile(t.core.paths().config())
+                                    .load()
+                                    .retention()
+                                    .keepDays()
+                            == 7,
+                    Duration.ofSeconds(10),
+                    "7 days typed and left saved");
+
             Stage stage = FxTests.onFx(w::stage);
             robot.clickOn("#sound1").type(KeyCode.ESCAPE);
             robot.type(KeyCode.ESCAPE);
