@@ -13,7 +13,6 @@ import io.ntfybar.ui.UiText;
 import io.ntfybar.ui.UiThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -222,7 +221,7 @@ public final class PublishViewModel {
                 Message m = attached == null
                         ? publisher.publish(target.server(), auth, request)
                         : publisher.upload(target.server(), auth, request, attached);
-                threads.fx().execute(() -> sent(target, m));
+                threads.fx().execute(() -> sent(target, m, request.delay() != null));
             } catch (PublishException e) {
                 threads.fx().execute(() -> failed(e.getMessage()));
             } catch (RuntimeException e) {
@@ -245,11 +244,11 @@ public final class PublishViewModel {
         return url == null || file.get() != null ? r : r.withAttachment(url, null);
     }
 
-    private void sent(TopicUrl target, Message m) {
+    /** @param delayed a delay was asked for: only then is the server's time a delivery time (clocks may differ) */
+    private void sent(TopicUrl target, Message m, boolean delayed) {
         lastTopic = topic.get().strip();
-        long now = Instant.now().getEpochSecond();
         status.set(
-                m.time() > now + 1
+                delayed
                         ? text.get("status.sentDelayed", m.id(), target.shortUrl(), PublishFields.when(m.time()))
                         : text.get("status.sent", m.id(), target.shortUrl()));
         title.set("");
