@@ -79,7 +79,7 @@ final class PreferencesView {
         soundGrid.setVgap(4);
         for (int p = 1; p <= 5; p++) {
             ChoiceBox<String> sound = choice(vm.soundProperty(p), vm.soundChoices(p), v -> choiceText("sound", v));
-            name(sound, "sound" + p, text.get("sound.priority", p));
+            name(sound, "sound" + p, text.get("sound.accessible", p));
             soundGrid.add(new Label(text.get("sound.priority", p)), 0, p - 1);
             soundGrid.add(sound, 1, p - 1);
         }
