@@ -6,7 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +42,28 @@ public final class EmojiTable {
         return forAlias(tag.substring(start, end));
     }
 
+    /**
+     * The aliases that start with {@code prefix} (case-insensitive), shortest first and then alphabetically, at most
+     * {@code limit}: for tag suggestions while the user types ({@code tad} gives {@code tada}). Empty for an empty
+     * prefix.
+     */
+    public static List<String> aliasesStartingWith(String prefix, int limit) {
+        if (prefix == null || prefix.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        String p = prefix.toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        for (String alias : Holder.SORTED) {
+            if (alias.toLowerCase(Locale.ROOT).startsWith(p)) {
+                out.add(alias);
+                if (out.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The number of aliases in the table (1855 for ntfy's data). */
     public static int size() {
         return Holder.BY_ALIAS.size();
@@ -46,6 +72,9 @@ public final class EmojiTable {
     /** Lazy, once: the JVM runs this initialiser on first use, under its class-initialisation lock. */
     private static final class Holder {
         static final Map<String, String> BY_ALIAS = load();
+        static final List<String> SORTED = BY_ALIAS.keySet().stream()
+                .sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
+                .toList();
 
         private static Map<String, String> load() {
             try (InputStream in = EmojiTable.class.getResourceAsStream(RESOURCE)) {
