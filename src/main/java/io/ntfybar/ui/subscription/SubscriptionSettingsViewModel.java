@@ -204,7 +204,9 @@ public final class SubscriptionSettingsViewModel {
                 loginText.set(loginNow);
                 changingLogin.set(false);
                 login.clearSecrets();
-                info.set(TEXT.get("login.saved", loginNow, url.shortForm()));
+                // The engine keeps a refused topic aside until the app restarts (AppCore cannot ask it to retry).
+                info.set(TEXT.get(
+                        problem.get().isEmpty() ? "login.saved" : "login.savedRestart", loginNow, url.shortForm()));
             });
         });
     }
