@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
  * The Subscribe window's nodes, bound to a {@link SubscribeViewModel}. Ids: {@code server}, {@code topic},
  * {@code generateTopic}, {@code displayName}, {@code minPriority}, {@code loginKind}, {@code username},
  * {@code password}, {@code token}, {@code sendTest}, {@code subscribe}, {@code cancel}, {@code openExisting},
- * {@code error}, {@code info}, {@code progress}. FX thread only.
+ * {@code error}, {@code info}, {@code progress}, {@code serverError}, {@code topicError}. FX thread only.
  */
 final class SubscribeView {
     private static final UiText TEXT = UiText.of(SubscribeView.class);
@@ -48,6 +48,7 @@ final class SubscribeView {
         server.setAccessibleText(TEXT.get("server.accessible"));
         server.getEditor().textProperty().bindBidirectional(vm.serverProperty());
         Label serverError = errorLabel(vm.serverErrorProperty());
+        serverError.setId("serverError");
 
         topicField.setId("topic");
         topicField.setPromptText(TEXT.get("topic.prompt"));
@@ -63,6 +64,7 @@ final class SubscribeView {
         HBox topicRow = new HBox(6, topicField, generate);
         HBox.setHgrow(topicField, Priority.ALWAYS);
         Label topicError = errorLabel(vm.topicErrorProperty());
+        topicError.setId("topicError");
 
         TextField displayName = new TextField();
         displayName.setId("displayName");
