@@ -8,20 +8,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * The login fields of a {@link LoginForm}: a choice of kind, then user name and password or a token. Shared by the
  * Subscribe window and the Subscription settings window's "Change login". Ids: {@code loginKind}, {@code username},
  * {@code password}, {@code token}. FX thread only.
  */
-public final class LoginPane extends GridPane {
+public final class LoginPane extends VBox {
     private static final UiText TEXT = UiText.of(LoginPane.class);
 
     public LoginPane(LoginForm form) {
-        setHgap(8);
-        setVgap(6);
+        setSpacing(6);
         ObservableList<Login.Kind> kinds = FXCollections.observableArrayList();
         ComboBox<Login.Kind> kind = new ComboBox<>(kinds);
         kind.setId("loginKind");
@@ -78,13 +76,7 @@ public final class LoginPane extends GridPane {
         hint.getStyleClass().add("muted-text");
         hint.setWrapText(true);
 
-        add(kind, 0, 0);
-        add(username, 0, 1);
-        add(password, 0, 2);
-        add(token, 0, 3);
-        add(hint, 0, 4);
-        setHgrow(kind, Priority.ALWAYS);
-        setHgrow(username, Priority.ALWAYS);
+        getChildren().addAll(kind, username, password, token, hint);
     }
 
     private static final class KindCell extends ListCell<Login.Kind> {

@@ -69,6 +69,17 @@ public final class SubscribeWindow {
             }
         });
         view.cancel.setOnAction(e -> stage.hide());
+        // Messages and login fields come and go: the dialog grows and shrinks with them instead of clipping.
+        for (javafx.beans.Observable o : java.util.List.of(
+                vm.errorProperty(),
+                vm.infoProperty(),
+                vm.existingIdProperty(),
+                vm.busyProperty(),
+                vm.topicErrorProperty(),
+                vm.serverErrorProperty(),
+                vm.login().kindProperty())) {
+            o.addListener(x -> javafx.application.Platform.runLater(stage::sizeToScene));
+        }
         stage.setOnHidden(e -> vm.login().clearSecrets());
         view.openExisting.setOnAction(e -> {
             long id = vm.existingIdProperty().get();

@@ -45,9 +45,26 @@ final class SubscriptionSettingsView {
         root.setPadding(new Insets(16));
         root.setPrefWidth(500);
 
-        Label title = EmojiText.label("");
-        title.getStyleClass().add("message-title");
-        title.textProperty().bind(vm.titleProperty());
+        // Rebuilt on change (not bound) so that the emoji implementation can draw its own nodes.
+        HBox title = new HBox();
+        title.setId("title");
+        javafx.beans.binding.StringBinding titleText = Bindings.createStringBinding(
+                () -> vm.displayNameProperty().get().isBlank()
+                        ? vm.titleProperty().get()
+                        : vm.displayNameProperty().get().strip(),
+                vm.displayNameProperty(),
+                vm.titleProperty());
+        Runnable showTitle = () -> {
+            Label l = EmojiText.label(titleText.get());
+            l.getStyleClass().add("message-title");
+            title.getChildren().setAll(l);
+        };
+        showTitle.run();
+        titleText.addListener((o, a, b) -> showTitle.run());
+        Label topicUrl = new Label();
+        topicUrl.setId("topicUrl");
+        topicUrl.getStyleClass().add("muted-text");
+        topicUrl.textProperty().bind(vm.titleProperty());
         Label problem = wrapped("problem", "error-text", vm.problemProperty());
 
         TextField displayName = field("displayName", "displayName.prompt", "displayName.accessible");
@@ -135,7 +152,7 @@ final class SubscriptionSettingsView {
         HBox buttons = new HBox(8, unsubscribe, gap, progress, close, save);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(title, problem, form, error, info, buttons);
+        root.getChildren().addAll(title, topicUrl, problem, form, error, info, buttons);
     }
 
     Parent root() {

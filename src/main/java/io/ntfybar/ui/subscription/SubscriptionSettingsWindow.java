@@ -71,6 +71,18 @@ public final class SubscriptionSettingsWindow {
             }
         });
         view.close.setOnAction(e -> stage.hide());
+        // Loaded text, messages and the login fields come and go: the window follows them instead of clipping.
+        for (javafx.beans.Observable o : java.util.List.of(
+                vm.subscriptionProperty(),
+                vm.problemProperty(),
+                vm.errorProperty(),
+                vm.infoProperty(),
+                vm.iconErrorProperty(),
+                vm.muteTextProperty(),
+                vm.changingLoginProperty(),
+                vm.login().kindProperty())) {
+            o.addListener(x -> javafx.application.Platform.runLater(stage::sizeToScene));
+        }
         view.unsubscribe.setOnAction(e -> confirmUnsubscribe());
         vm.removedProperty().addListener((o, a, gone) -> {
             if (gone) {
