@@ -59,6 +59,15 @@ public final class LoginCheck {
         } catch (ProtocolException e) {
             return new Outcome.Refused(0, TEXT.get("check.badInput", e.getMessage()));
         }
+        if (auth == null && login.kind() == Login.Kind.SAVED && refOf(server.value(), settings) != null) {
+            // The settings name a login whose secret is not in the keychain (another machine, a wiped keychain).
+            return new Outcome.Refused(
+                    0,
+                    TEXT.get(
+                            "check.savedMissing",
+                            describe(settings),
+                            core.keychain().description()));
+        }
         ConnectionKey key =
                 new ConnectionKey(server, null, settings.headers(), settings.authInQuery(), settings.caCertificate());
         NtfyError refusal;

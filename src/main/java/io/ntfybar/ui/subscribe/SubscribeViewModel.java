@@ -9,7 +9,6 @@ import io.ntfybar.settings.Settings;
 import io.ntfybar.ui.AppCore;
 import io.ntfybar.ui.UiText;
 import io.ntfybar.ui.UiThreads;
-import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.TreeSet;
 import javafx.beans.binding.Bindings;
@@ -32,8 +31,6 @@ import javafx.collections.ObservableList;
  */
 public final class SubscribeViewModel {
     private static final UiText TEXT = UiText.of(SubscribeViewModel.class);
-    private static final String TOPIC_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AppCore core;
     private final UiThreads threads;
@@ -102,13 +99,9 @@ public final class SubscribeViewModel {
         });
     }
 
-    /** Fills in a random topic that nobody can guess (about 83 bits), as ntfy's Android app offers. */
+    /** Fills in a random topic that nobody can guess, as ntfy's Android app offers. */
     public void generateTopic() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            b.append(TOPIC_CHARS.charAt(RANDOM.nextInt(TOPIC_CHARS.length())));
-        }
-        topic.set(b.toString());
+        topic.set(TopicInput.random());
     }
 
     /** Checks the login with the server, then saves; asks first (via {@link #confirmationProperty}) when it replaces the server's login. */
@@ -215,17 +208,7 @@ public final class SubscribeViewModel {
                 return;
             }
         }
-        if (s.isEmpty() || TopicName.isValid(s)) {
-            topicError.set("");
-        } else if (s.length() > TopicName.MAX_LENGTH) {
-            topicError.set(TEXT.get("topic.tooLong", s.length(), TopicName.MAX_LENGTH));
-        } else {
-            int bad = s.codePoints()
-                    .filter(c -> !(c == '-' || c == '_' || (c < 128 && Character.isLetterOrDigit(c))))
-                    .findFirst()
-                    .orElse('?');
-            topicError.set(TEXT.get("topic.badChar", Character.toString(bad)));
-        }
+        topicError.set(TopicInput.problem(s));
     }
 
     private void serverTyped(String now) {

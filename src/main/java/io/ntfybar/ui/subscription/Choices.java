@@ -2,10 +2,16 @@ package io.ntfybar.ui.subscription;
 
 import io.ntfybar.model.Subscription;
 import io.ntfybar.ui.UiText;
-import java.util.ArrayList;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 
-/** The choices of the Subscription settings window's lists, and how they read. Pure. */
+/** The choices of the Subscription settings window's lists and how they read, and its input rules. Pure. */
 final class Choices {
     private static final UiText TEXT = UiText.of(Choices.class);
     private static final long DAY = 86_400;
@@ -16,16 +22,6 @@ final class Choices {
     static final List<Integer> PRIORITY = List.of(0, 1, 2, 3, 4, 5);
 
     private Choices() {}
-
-    /** The choices with {@code current} added when it is none of them (set by hand or by another version). */
-    static <T extends Comparable<T>> List<T> with(List<T> choices, T current) {
-        if (choices.contains(current)) {
-            return choices;
-        }
-        List<T> out = new ArrayList<>(choices);
-        out.add(current);
-        return out;
-    }
 
     static String autoDelete(long seconds) {
         if (seconds == 0) {
@@ -45,6 +41,38 @@ final class Choices {
             return TEXT.get("keep.global");
         }
         return messages < 0 ? TEXT.get("keep.any") : TEXT.get("keep.n", messages);
+    }
+
+    /** Whether and until when a subscription is muted, as a sentence. */
+    static String muteState(long mutedUntil, ZonedDateTime now) {
+        if (mutedUntil == Subscription.MUTED_UNTIL_RESUMED) {
+            return TEXT.get("mute.untilResumed");
+        }
+        if (mutedUntil <= now.toEpochSecond()) {
+            return TEXT.get("mute.off");
+        }
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+                .withLocale(Locale.getDefault())
+                .format(Instant.ofEpochSecond(mutedUntil).atZone(now.getZone()));
+        return TEXT.get("mute.until", when);
+    }
+
+    /** Empty for no icon or an http(s) URL of a host, else why it cannot be used. */
+    static String iconProblem(String url) {
+        String s = url == null ? "" : url.strip();
+        if (s.isEmpty()) {
+            return "";
+        }
+        try {
+            URI u = new URI(s);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null) {
+                return "";
+            }
+        } catch (URISyntaxException e) {
+            // falls through to the sentence
+        }
+        return TEXT.get("icon.invalid");
     }
 
     static String priority(int p) {

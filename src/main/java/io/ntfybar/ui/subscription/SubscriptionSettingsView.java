@@ -30,7 +30,7 @@ import javafx.scene.layout.VBox;
  * The Subscription settings window's nodes, bound to a {@link SubscriptionSettingsViewModel}. Ids: {@code problem},
  * {@code displayName}, {@code iconUrl}, {@code minPriority}, {@code mute} (items {@code mute-<DURATION>}),
  * {@code unmute}, {@code muteState}, {@code autoDelete}, {@code keepMessages}, {@code loginText}, {@code changeLogin},
- * {@code saveLogin}, {@code cancelLogin}, {@code save}, {@code close}, {@code unsubscribe}, {@code error},
+ * {@code saveLogin}, {@code cancelLogin}, {@code loginError}, {@code loginInfo}, {@code loginError}, {@code loginInfo}, {@code save}, {@code close}, {@code unsubscribe}, {@code error},
  * {@code info}. FX thread only.
  */
 final class SubscriptionSettingsView {
@@ -99,26 +99,34 @@ final class SubscriptionSettingsView {
 
         Label loginText = new Label();
         loginText.setId("loginText");
-        loginText.textProperty().bind(vm.loginTextProperty());
+        ServerLoginViewModel login = vm.serverLogin();
+        loginText.textProperty().bind(login.loginTextProperty());
         Button changeLogin = button("changeLogin", "login.change", "login.change.accessible");
-        changeLogin.setOnAction(e -> vm.startLoginChange());
-        changeLogin.visibleProperty().bind(vm.changingLoginProperty().not());
+        changeLogin.setOnAction(e -> login.start());
+        changeLogin.visibleProperty().bind(login.changingProperty().not());
         Label oneLogin = new Label(TEXT.get("login.oneLogin"));
         oneLogin.setWrapText(true);
         oneLogin.getStyleClass().add("muted-text");
         Button saveLogin = button("saveLogin", "login.checkAndSave", "login.checkAndSave.accessible");
-        saveLogin.setOnAction(e -> vm.checkAndSaveLogin());
+        saveLogin.setOnAction(e -> login.checkAndSave());
         saveLogin
                 .disableProperty()
-                .bind(vm.busyProperty().or(vm.login().completeProperty().not()));
+                .bind(login.busyProperty().or(login.form().completeProperty().not()));
         Button cancelLogin = button("cancelLogin", "login.cancel", "login.cancel");
-        cancelLogin.setOnAction(e -> vm.cancelLoginChange());
-        VBox loginChange = new VBox(6, oneLogin, new LoginPane(vm.login()), new HBox(6, saveLogin, cancelLogin));
-        loginChange.visibleProperty().bind(vm.changingLoginProperty());
-        loginChange.managedProperty().bind(vm.changingLoginProperty());
+        cancelLogin.setOnAction(e -> login.cancel());
+        ProgressIndicator checking = new ProgressIndicator();
+        checking.setPrefSize(18, 18);
+        checking.visibleProperty().bind(login.busyProperty());
+        HBox loginButtons = new HBox(6, saveLogin, cancelLogin, checking);
+        loginButtons.setAlignment(Pos.CENTER_LEFT);
+        VBox loginChange = new VBox(6, oneLogin, new LoginPane(login.form()), loginButtons);
+        loginChange.visibleProperty().bind(login.changingProperty());
+        loginChange.managedProperty().bind(login.changingProperty());
         HBox loginRow = new HBox(8, loginText, changeLogin);
         loginRow.setAlignment(Pos.CENTER_LEFT);
-        VBox loginBox = new VBox(6, loginRow, loginChange);
+        Label loginError = wrapped("loginError", "error-text", login.errorProperty());
+        Label loginInfo = wrapped("loginInfo", "ok-text", login.infoProperty());
+        VBox loginBox = new VBox(6, loginRow, loginChange, loginError, loginInfo);
 
         GridPane form = new GridPane();
         form.setHgap(10);

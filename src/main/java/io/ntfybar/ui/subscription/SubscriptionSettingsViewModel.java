@@ -7,15 +7,8 @@ import io.ntfybar.subscribe.TopicProblem;
 import io.ntfybar.ui.AppCore;
 import io.ntfybar.ui.UiText;
 import io.ntfybar.ui.UiThreads;
-import io.ntfybar.ui.subscribe.Login;
 import io.ntfybar.ui.subscribe.LoginCheck;
-import io.ntfybar.ui.subscribe.LoginForm;
-import java.net.URI;
-import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -43,7 +36,6 @@ public final class SubscriptionSettingsViewModel {
     private final AppCore core;
     private final UiThreads threads;
     private final Supplier<ZonedDateTime> now;
-    private final LoginCheck loginCheck;
 
     private final ObjectProperty<Subscription> subscription = new SimpleObjectProperty<>(null);
     private final StringProperty title = new SimpleStringProperty("");
@@ -55,15 +47,13 @@ public final class SubscriptionSettingsViewModel {
     private final IntegerProperty keepMessages = new SimpleIntegerProperty(0);
     private final StringProperty muteText = new SimpleStringProperty("");
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
-    private final StringProperty loginText = new SimpleStringProperty("");
-    private final LoginForm login = new LoginForm();
-    private final BooleanProperty changingLogin = new SimpleBooleanProperty(false);
     private final StringProperty problem = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty info = new SimpleStringProperty("");
     private final BooleanProperty removed = new SimpleBooleanProperty(false);
     private final BooleanBinding canSave;
+    private final ServerLoginViewModel serverLogin;
 
     public SubscriptionSettingsViewModel(AppCore core, UiThreads threads) {
         this(core, threads, ZonedDateTime::now);
@@ -73,8 +63,9 @@ public final class SubscriptionSettingsViewModel {
         this.core = core;
         this.threads = threads;
         this.now = now;
-        this.loginCheck = new LoginCheck(core);
-        iconUrl.addListener((o, a, b) -> iconError.set(iconProblem(b)));
+        this.serverLogin = new ServerLoginViewModel(
+                core, threads, subscription::get, () -> !problem.get().isEmpty());
+        iconUrl.addListener((o, a, b) -> iconError.set(Choices.iconProblem(b)));
         canSave = Bindings.createBooleanBinding(
                 () -> subscription.get() != null
                         && !busy.get()
@@ -88,8 +79,6 @@ public final class SubscriptionSettingsViewModel {
     public void load(long subscriptionId) {
         error.set("");
         info.set("");
-        changingLogin.set(false);
-        login.clearSecrets();
         removed.set(false);
         threads.io().execute(() -> {
             Optional<Subscription> s = find(subscriptionId);
@@ -98,13 +87,13 @@ public final class SubscriptionSettingsViewModel {
                     .orElse("");
             String keychain = core.keychain().description();
             threads.fx().execute(() -> {
-                login.keychainProperty().set(keychain);
+                serverLogin.show(loginNow, keychain);
                 if (s.isEmpty()) {
                     subscription.set(null);
                     error.set(TEXT.get("load.gone"));
                     return;
                 }
-                show(s.get(), p, loginNow);
+                show(s.get(), p);
             });
         });
     }
@@ -154,61 +143,6 @@ public final class SubscriptionSettingsViewModel {
 
     public void unmute() {
         change(s -> withMutedUntil(s, 0), "");
-    }
-
-    /** Shows the login fields, with the server's saved login chosen. */
-    public void startLoginChange() {
-        Subscription s = subscription.get();
-        if (s == null) {
-            return;
-        }
-        changingLogin.set(true);
-        threads.io().execute(() -> {
-            var server = core.settings().server(s.baseUrl());
-            boolean has = server.token()
-                    || (server.username() != null && !server.username().isEmpty());
-            String saved = has ? LoginCheck.describe(server) : null;
-            threads.fx().execute(() -> login.useServer(saved));
-        });
-    }
-
-    public void cancelLoginChange() {
-        changingLogin.set(false);
-        login.clearSecrets();
-    }
-
-    /** Checks the entered login against this topic's {@code /auth}; saves it for the server when it may read. */
-    public void checkAndSaveLogin() {
-        Subscription s = subscription.get();
-        if (s == null || busy.get() || !login.completeProperty().get()) {
-            return;
-        }
-        Login l = login.login();
-        ServerUrl url = ServerUrl.of(s.baseUrl());
-        error.set("");
-        info.set("");
-        busy.set(true);
-        threads.io().execute(() -> {
-            LoginCheck.Outcome outcome = loginCheck.check(url, s.topic(), l);
-            Optional<String> failed = outcome.problem().or(() -> loginCheck.save(url, l));
-            if (failed.isEmpty()) {
-                core.subscriptionsChanged();
-            }
-            String loginNow = LoginCheck.describe(core.settings().server(s.baseUrl()));
-            threads.fx().execute(() -> {
-                busy.set(false);
-                if (failed.isPresent()) {
-                    error.set(failed.get());
-                    return;
-                }
-                loginText.set(loginNow);
-                changingLogin.set(false);
-                login.clearSecrets();
-                // The engine keeps a refused topic aside until the app restarts (AppCore cannot ask it to retry).
-                info.set(TEXT.get(
-                        problem.get().isEmpty() ? "login.saved" : "login.savedRestart", loginNow, url.shortForm()));
-            });
-        });
     }
 
     /**
@@ -262,7 +196,7 @@ public final class SubscriptionSettingsViewModel {
         });
     }
 
-    private void show(Subscription s, TopicProblem p, String loginNow) {
+    private void show(Subscription s, TopicProblem p) {
         subscription.set(s);
         ServerUrl url = ServerUrl.of(s.baseUrl());
         title.set(url.shortForm() + "/" + s.topic());
@@ -272,23 +206,12 @@ public final class SubscriptionSettingsViewModel {
         autoDeleteSeconds.set(s.autoDeleteSeconds());
         keepMessages.set(s.keepMessages());
         showMute(s.mutedUntil());
-        loginText.set(loginNow);
         problem.set(problemText(p));
     }
 
     private void showMute(long until) {
-        long nowSeconds = now.get().toEpochSecond();
-        muted.set(until == Subscription.MUTED_UNTIL_RESUMED || until > nowSeconds);
-        if (until == Subscription.MUTED_UNTIL_RESUMED) {
-            muteText.set(TEXT.get("mute.untilResumed"));
-        } else if (until > nowSeconds) {
-            String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                    .withLocale(Locale.getDefault())
-                    .format(Instant.ofEpochSecond(until).atZone(now.get().getZone()));
-            muteText.set(TEXT.get("mute.until", when));
-        } else {
-            muteText.set(TEXT.get("mute.off"));
-        }
+        muted.set(until == Subscription.MUTED_UNTIL_RESUMED || until > now.get().toEpochSecond());
+        muteText.set(Choices.muteState(until, now.get()));
     }
 
     private static String problemText(TopicProblem p) {
@@ -311,23 +234,6 @@ public final class SubscriptionSettingsViewModel {
                 s.autoDeleteSeconds(),
                 s.keepMessages(),
                 s.initialFetchDone());
-    }
-
-    private static String iconProblem(String url) {
-        String s = url == null ? "" : url.strip();
-        if (s.isEmpty()) {
-            return "";
-        }
-        try {
-            URI u = new URI(s);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null) {
-                return "";
-            }
-        } catch (java.net.URISyntaxException e) {
-            // falls through to the sentence
-        }
-        return TEXT.get("icon.invalid");
     }
 
     // Properties, for the view and tests.
@@ -375,16 +281,9 @@ public final class SubscriptionSettingsViewModel {
         return muted;
     }
 
-    public StringProperty loginTextProperty() {
-        return loginText;
-    }
-
-    public LoginForm login() {
-        return login;
-    }
-
-    public BooleanProperty changingLoginProperty() {
-        return changingLogin;
+    /** The server's login and changing it. */
+    public ServerLoginViewModel serverLogin() {
+        return serverLogin;
     }
 
     /** The subscription's current problem with what to do, or empty. */

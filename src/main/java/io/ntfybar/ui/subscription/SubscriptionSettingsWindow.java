@@ -23,15 +23,14 @@ public final class SubscriptionSettingsWindow {
     private static final UiText TEXT = UiText.of(SubscriptionSettingsWindow.class);
 
     private final AppCore core;
-    private final Windows windows;
     private final UiThreads threads;
     private SubscriptionSettingsViewModel vm;
     private Stage stage;
     private long shownId;
 
+    /** @param windows the other windows (unused for now: this window opens none) */
     public SubscriptionSettingsWindow(AppCore core, Windows windows, UiThreads threads) {
         this.core = core;
-        this.windows = windows;
         this.threads = threads;
     }
 
@@ -79,8 +78,10 @@ public final class SubscriptionSettingsWindow {
                 vm.infoProperty(),
                 vm.iconErrorProperty(),
                 vm.muteTextProperty(),
-                vm.changingLoginProperty(),
-                vm.login().kindProperty())) {
+                vm.serverLogin().changingProperty(),
+                vm.serverLogin().errorProperty(),
+                vm.serverLogin().infoProperty(),
+                vm.serverLogin().form().kindProperty())) {
             o.addListener(x -> javafx.application.Platform.runLater(stage::sizeToScene));
         }
         view.unsubscribe.setOnAction(e -> confirmUnsubscribe());
@@ -89,7 +90,7 @@ public final class SubscriptionSettingsWindow {
                 stage.hide();
             }
         });
-        stage.setOnHidden(e -> vm.cancelLoginChange());
+        stage.setOnHidden(e -> vm.serverLogin().cancel());
         // A problem found or cleared while the window is open shows at once.
         CoreListener listener = new CoreListener() {
             @Override

@@ -286,6 +286,23 @@ class SubscribeViewModelTest {
     }
 
     @Test
+    void aSavedLoginWithoutItsSecretSaysSoInsteadOfAskingTheServer() {
+        denyAllWithPhil();
+        t.core.updateSettings(x -> x.withServer(base, x.server(base).withLogin("phil", false)));
+        vm.serverProperty().set("");
+        vm.serverProperty().set(base);
+        assertEquals(Login.Kind.SAVED, vm.login().kindProperty().get());
+        vm.topicProperty().set("alerts");
+        vm.subscribe();
+        assertTrue(
+                vm.errorProperty()
+                        .get()
+                        .startsWith("The server's saved login phil (password) has no password or token in "),
+                vm.errorProperty().get());
+        assertEquals(List.of(), t.core.subscriptions().all());
+    }
+
+    @Test
     void anUnreachableServerSaysSo() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
