@@ -87,12 +87,12 @@ final class SubscribeView {
         form.setHgap(10);
         form.setVgap(6);
         int row = 0;
-        form.addRow(row++, label("server.label"), server);
+        form.addRow(row++, label("server.label", server), server);
         form.add(serverError, 1, row++);
-        form.addRow(row++, label("topic.label"), topicRow);
+        form.addRow(row++, label("topic.label", topicField), topicRow);
         form.add(topicError, 1, row++);
-        form.addRow(row++, label("displayName.label"), displayName);
-        form.addRow(row++, label("priority.label"), priority);
+        form.addRow(row++, label("displayName.label", displayName), displayName);
+        form.addRow(row++, label("priority.label", priority), priority);
         Label loginLabel = label("login.label");
         GridPane.setValignment(loginLabel, javafx.geometry.VPos.TOP);
         form.addRow(row, loginLabel, new LoginPane(vm.login()));
@@ -149,7 +149,13 @@ final class SubscribeView {
     }
 
     private static Label label(String key) {
+        return label(key, null);
+    }
+
+    /** A field's label; Alt plus its mnemonic and screen readers lead to {@code target}. */
+    private static Label label(String key, javafx.scene.Node target) {
         Label l = new Label(TEXT.get(key));
+        l.setLabelFor(target);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }

@@ -132,13 +132,13 @@ final class SubscriptionSettingsView {
         form.setHgap(10);
         form.setVgap(8);
         int row = 0;
-        form.addRow(row++, label("displayName.label"), displayName);
-        form.addRow(row++, label("icon.label"), icon);
+        form.addRow(row++, label("displayName.label", displayName), displayName);
+        form.addRow(row++, label("icon.label", icon), icon);
         form.add(iconError, 1, row++);
-        form.addRow(row++, label("priority.label"), priority);
-        form.addRow(row++, label("mute.label"), muteBox);
-        form.addRow(row++, label("autoDelete.label"), autoDelete);
-        form.addRow(row++, label("keep.label"), keep);
+        form.addRow(row++, label("priority.label", priority), priority);
+        form.addRow(row++, label("mute.label", mute), muteBox);
+        form.addRow(row++, label("autoDelete.label", autoDelete), autoDelete);
+        form.addRow(row++, label("keep.label", keep), keep);
         form.addRow(row, label("login.label"), loginBox);
         form.getChildren().forEach(n -> GridPane.setValignment(n, VPos.TOP));
         GridPane.setHgrow(displayName, Priority.ALWAYS);
@@ -220,7 +220,13 @@ final class SubscriptionSettingsView {
     }
 
     private static Label label(String key) {
+        return label(key, null);
+    }
+
+    /** A field's label; Alt plus its mnemonic and screen readers lead to {@code target}. */
+    private static Label label(String key, javafx.scene.Node target) {
         Label l = new Label(TEXT.get(key));
+        l.setLabelFor(target);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
