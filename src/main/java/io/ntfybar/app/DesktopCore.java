@@ -210,6 +210,13 @@ public final class DesktopCore implements AppCore, AutoCloseable {
     }
 
     @Override
+    public void loginChanged(String baseUrl) {
+        engine.retryRefused();
+        // Same user, new password: the connection's key does not change, so reconciling alone would keep the old one.
+        engine.reconnectAll("the login of " + baseUrl + " changed");
+    }
+
+    @Override
     public void setRead(Collection<StoredMessage> ms, boolean read) {
         List<Long> ids = ms.stream().map(StoredMessage::rowId).toList();
         messages.setRead(ids, read);

@@ -165,7 +165,7 @@ final class StoredSubscription {
                     List<Message> events = poller.poll(
                             ConnectionKey.anonymous(e.getKey()), auth, List.of(s.topic()), query.withSince(since));
                     writer.submit(s.id(), events, true, null);
-                    subscriptions.update(s.withInitialFetchDone(true));
+                    subscriptions.markInitialFetchDone(s.id());
                 }
             }
             writer.flush();
@@ -263,7 +263,7 @@ final class StoredSubscription {
                             ConnectionKey.anonymous(e.getKey()), auth, List.of(s.topic()), query.withPoll(true));
                     // Into the outbox: the engine's writer prints them when it starts.
                     messages.store(s.id(), events, true);
-                    subscriptions.update(s.withInitialFetchDone(true));
+                    subscriptions.markInitialFetchDone(s.id());
                 } catch (Poller.PollException ex) {
                     output.error(ex.getMessage());
                 }

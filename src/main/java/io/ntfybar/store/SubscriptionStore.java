@@ -57,23 +57,38 @@ public final class SubscriptionStore {
         }
     }
 
-    /** Saves the settings of an existing subscription (display name, icon, priority, mute, retention, fetch flag). */
+    /**
+     * Saves the user's settings of an existing subscription (display name, icon, priority, mute, retention). The
+     * "history fetched" flag is the engine's and changes only through {@link #markInitialFetchDone}, so a window's
+     * older copy of the subscription cannot undo it, nor the engine's older copy undo the user's edit.
+     */
     public void update(Subscription sub) {
         try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("UPDATE subscription SET display_name = ?, icon_url = ?,"
-                        + " min_priority = ?, muted_until = ?, auto_delete_seconds = ?, initial_fetch_done = ?,"
-                        + " keep_messages = ? WHERE id = ?")) {
+                        + " min_priority = ?, muted_until = ?, auto_delete_seconds = ?, keep_messages = ?"
+                        + " WHERE id = ?")) {
             ps.setString(1, sub.displayName());
             ps.setString(2, sub.iconUrl());
             ps.setInt(3, sub.minPriority());
             ps.setLong(4, sub.mutedUntil());
             ps.setLong(5, sub.autoDeleteSeconds());
-            ps.setBoolean(6, sub.initialFetchDone());
-            ps.setInt(7, sub.keepMessages());
-            ps.setLong(8, sub.id());
+            ps.setInt(6, sub.keepMessages());
+            ps.setLong(7, sub.id());
             if (ps.executeUpdate() != 1) {
                 throw new IllegalArgumentException("no subscription with id " + sub.id());
             }
+        } catch (SQLException e) {
+            throw Database.translate(db.folder(), e);
+        }
+    }
+
+    /** Records that the server's cached history of this subscription was fetched once (it raises no notifications). */
+    public void markInitialFetchDone(long subscriptionId) {
+        try (Connection c = db.connection();
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE subscription SET initial_fetch_done = TRUE WHERE id = ?")) {
+            ps.setLong(1, subscriptionId);
+            ps.executeUpdate();
         } catch (SQLException e) {
             throw Database.translate(db.folder(), e);
         }

@@ -58,7 +58,7 @@ final class HistoryFetch {
                 stored.await();
                 for (String t : part) {
                     Subscription s = fresh.get(t).withInitialFetchDone(true);
-                    subscriptions.update(s);
+                    subscriptions.markInitialFetchDone(s.id());
                     done.put(t, s);
                 }
                 log.info("Fetched the history of {} topic(s) on {}", part.size(), key.server());

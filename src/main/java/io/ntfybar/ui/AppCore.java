@@ -60,6 +60,12 @@ public interface AppCore {
     /** Re-reads the subscriptions from the store and reconnects what changed; call after adding, editing or removing. */
     void subscriptionsChanged();
 
+    /**
+     * A server's login changed (a new secret in the keychain, or another user or token in the settings): its topics
+     * that were refused are tried again, and its streams reconnect with the new login.
+     */
+    void loginChanged(String baseUrl);
+
     /** Marks messages read or unread, withdraws their notifications when read, and tells the listeners. */
     void setRead(Collection<StoredMessage> messages, boolean read);
 

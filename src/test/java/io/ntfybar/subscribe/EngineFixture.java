@@ -59,7 +59,7 @@ final class EngineFixture implements AutoCloseable {
     /** A subscription whose history was fetched before: the engine opens its stream without a poll first. */
     Subscription subscribeFetched(String topic) {
         Subscription s = subscribe(topic).withInitialFetchDone(true);
-        subscriptions.update(s);
+        subscriptions.markInitialFetchDone(s.id());
         return s;
     }
 

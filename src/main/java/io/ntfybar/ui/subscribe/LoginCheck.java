@@ -160,6 +160,7 @@ public final class LoginCheck {
                 // The old secret is orphaned but unused; the new login is in effect.
             }
         }
+        core.loginChanged(url);
         return Optional.empty();
     }
 

@@ -9,7 +9,6 @@ import io.ntfybar.ui.subscribe.Login;
 import io.ntfybar.ui.subscribe.LoginCheck;
 import io.ntfybar.ui.subscribe.LoginForm;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -28,7 +27,6 @@ public final class ServerLoginViewModel {
     private final UiThreads threads;
     private final LoginCheck loginCheck;
     private final Supplier<Subscription> subscription;
-    private final BooleanSupplier hasProblem;
 
     private final StringProperty loginText = new SimpleStringProperty("");
     private final LoginForm form = new LoginForm();
@@ -37,13 +35,11 @@ public final class ServerLoginViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty info = new SimpleStringProperty("");
 
-    ServerLoginViewModel(
-            AppCore core, UiThreads threads, Supplier<Subscription> subscription, BooleanSupplier hasProblem) {
+    ServerLoginViewModel(AppCore core, UiThreads threads, Supplier<Subscription> subscription) {
         this.core = core;
         this.threads = threads;
         this.loginCheck = new LoginCheck(core);
         this.subscription = subscription;
-        this.hasProblem = hasProblem;
     }
 
     /** Shows what was loaded (on the FX thread): the server's login and where secrets are kept. */
@@ -84,7 +80,6 @@ public final class ServerLoginViewModel {
         }
         Login l = form.login();
         ServerUrl url = ServerUrl.of(s.baseUrl());
-        boolean refused = hasProblem.getAsBoolean();
         error.set("");
         info.set("");
         busy.set(true);
@@ -103,8 +98,7 @@ public final class ServerLoginViewModel {
                 }
                 loginText.set(loginNow);
                 cancel();
-                // The engine keeps a refused topic aside until the app restarts (AppCore cannot ask it to retry).
-                info.set(TEXT.get(refused ? "login.savedRestart" : "login.saved", loginNow, url.shortForm()));
+                info.set(TEXT.get("login.saved", loginNow, url.shortForm()));
             });
         });
     }

@@ -63,8 +63,7 @@ public final class SubscriptionSettingsViewModel {
         this.core = core;
         this.threads = threads;
         this.now = now;
-        this.serverLogin = new ServerLoginViewModel(
-                core, threads, subscription::get, () -> !problem.get().isEmpty());
+        this.serverLogin = new ServerLoginViewModel(core, threads, subscription::get);
         iconUrl.addListener((o, a, b) -> iconError.set(Choices.iconProblem(b)));
         canSave = Bindings.createBooleanBinding(
                 () -> subscription.get() != null

@@ -68,7 +68,7 @@ class SubscriptionSettingsViewModelTest {
                 Choices.autoDelete(vm.autoDeleteSecondsProperty().get()));
 
         // The engine marks the first fetch done after the window loaded: saving must not undo that.
-        t.core.subscriptions().update(stored(s.id()).withInitialFetchDone(true));
+        t.core.subscriptions().markInitialFetchDone(s.id());
         vm.displayNameProperty().set("Backups 💾");
         vm.iconUrlProperty().set("https://example.com/icon.png");
         vm.minPriorityProperty().set(4);
@@ -220,7 +220,7 @@ class SubscriptionSettingsViewModelTest {
         assertEquals("", vm.serverLogin().errorProperty().get());
         assertEquals("phil (password)", vm.serverLogin().loginTextProperty().get());
         assertTrue(
-                vm.serverLogin().infoProperty().get().contains("tries this topic again when it next starts"),
+                vm.serverLogin().infoProperty().get().startsWith("Saved: the server now uses phil (password)"),
                 vm.serverLogin().infoProperty().get());
         assertFalse(vm.serverLogin().changingProperty().get());
         assertEquals(
@@ -231,9 +231,6 @@ class SubscriptionSettingsViewModelTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled(
-            "core gap: the engine keeps a refused topic aside until ConnectionEngine.retryRefused(),"
-                    + " which AppCore does not offer; DesktopCore should retry refused topics when a server's login changes")
     void aChangedLoginReconnectsTheRefusedSubscription() {
         t.server.auth().enable("deny-all").addUser("phil", "s3cret", false).allow("phil", "alerts", true, false);
         Subscription s = t.core.subscriptions().add(Subscription.of(base, "alerts"));
