@@ -56,9 +56,19 @@ public final class MarkdownView {
 
     /** The rendered markdown: a box of block nodes, style class {@code markdown}. */
     public static VBox render(String markdown, Links links) {
+        return render(parse(markdown), links);
+    }
+
+    /** The syntax tree of {@code markdown}; any thread (parse off the FX thread, render on it). */
+    public static Node parse(String markdown) {
+        return PARSER.parse(markdown == null ? "" : markdown);
+    }
+
+    /** Renders a tree from {@link #parse}; the tree is only read. */
+    public static VBox render(Node document, Links links) {
         VBox box = new VBox(6);
         box.getStyleClass().add("markdown");
-        box.getChildren().addAll(new MarkdownView(links).blocks(PARSER.parse(markdown == null ? "" : markdown)));
+        box.getChildren().addAll(new MarkdownView(links).blocks(document));
         return box;
     }
 

@@ -5,6 +5,7 @@ import io.ntfybar.model.Message;
 import io.ntfybar.protocol.DisplayText;
 import io.ntfybar.ui.UiText;
 import io.ntfybar.ui.emoji.EmojiText;
+import io.ntfybar.ui.markdown.LazyTooltip;
 import io.ntfybar.ui.markdown.LinkNodes;
 import io.ntfybar.ui.markdown.MarkdownView;
 import java.time.ZoneId;
@@ -14,7 +15,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -42,7 +42,7 @@ final class MessageCard extends VBox {
         unread.setAccessibleText(TEXT.get("message.unread.accessible"));
         unread.visibleProperty().bind(item.readProperty().not());
         unread.managedProperty().bind(unread.visibleProperty());
-        unread.setTooltip(new Tooltip(TEXT.get("message.unread")));
+        LazyTooltip.install(unread, () -> TEXT.get("message.unread"));
 
         TextFlow title = new TextFlow();
         title.getStyleClass().add("message-title");
@@ -74,7 +74,7 @@ final class MessageCard extends VBox {
                 () -> RelativeTime.ago(when, vm.nowProperty().get(), zone), vm.nowProperty());
         time.textProperty().bind(ago);
         String full = RelativeTime.full(when, zone);
-        time.setTooltip(new Tooltip(full));
+        LazyTooltip.install(time, () -> full);
         time.setAccessibleText(TEXT.get("message.time.accessible", full));
         header.getChildren().add(time);
         getChildren().add(header);
@@ -137,7 +137,7 @@ final class MessageCard extends VBox {
                         });
         l.setMinWidth(Region.USE_PREF_SIZE);
         l.setAccessibleText(TEXT.get("message.priority.accessible", p.label()));
-        l.setTooltip(new Tooltip(TEXT.get("message.priority.accessible", p.label())));
+        LazyTooltip.install(l, () -> TEXT.get("message.priority.accessible", p.label()));
         return l;
     }
 
@@ -147,7 +147,8 @@ final class MessageCard extends VBox {
         b.setId("action-" + item.rowId() + "-" + index);
         b.getStyleClass().add("message-action");
         b.setOnAction(e -> vm.runAction(item, index));
-        Tooltip tip = new Tooltip();
+        String[] tipText = {null};
+        LazyTooltip.install(b, () -> tipText[0]);
         Runnable show = () -> {
             ActionState s = item.action(index).get();
             b.getStyleClass().removeAll("ok-text", "error-text");
@@ -165,8 +166,10 @@ final class MessageCard extends VBox {
             }
             b.setDisable(s.status() == ActionState.Status.RUNNING);
             String detail = s.reason() != null ? s.reason() : a.url() != null ? a.url() : a.value();
-            tip.setText(detail == null ? a.label() : detail);
-            b.setTooltip(detail == null ? null : tip);
+            tipText[0] = detail;
+            if (b.getTooltip() != null) {
+                b.getTooltip().setText(detail == null ? a.label() : detail);
+            }
             b.setAccessibleText(
                     TEXT.get("message.action.accessible", b.getText()) + (s.reason() == null ? "" : ". " + s.reason()));
         };

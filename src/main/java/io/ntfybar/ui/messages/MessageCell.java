@@ -17,6 +17,8 @@ final class MessageCell extends ListCell<MessageItem> {
     private final MessagesViewModel vm;
     private final boolean searchResults;
     private MessageCard card;
+    private MessageItem shown;
+    private boolean shownMany;
 
     MessageCell(ListView<MessageItem> list, MessagesViewModel vm, boolean searchResults) {
         this.vm = vm;
@@ -25,29 +27,44 @@ final class MessageCell extends ListCell<MessageItem> {
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         setPrefWidth(0); // the card follows the list's width; never a horizontal scroll bar
         setText(null);
+        // made when asked for, not per message scrolled past (a context menu is a popup window)
+        setOnContextMenuRequested(e -> {
+            if (getItem() != null) {
+                menu(getItem()).show(this, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
     }
 
     @Override
     protected void updateItem(MessageItem item, boolean empty) {
         super.updateItem(item, empty);
+        boolean many = searchResults || vm.selectedProperty().get() == SidebarItem.ALL;
+        if (!empty && item != null && card != null && item == shown && many == shownMany) {
+            prefetch(); // the same message again (a relayout): keep its nodes and their CSS
+            return;
+        }
+        shown = empty ? null : item;
+        shownMany = many;
         if (card != null) {
             card.dispose();
             card = null;
         }
         if (empty || item == null) {
             setGraphic(null);
-            setContextMenu(null);
             setAccessibleText(null);
             return;
         }
-        boolean many = searchResults || vm.selectedProperty().get() == SidebarItem.ALL;
         card = new MessageCard(
                 item, vm, many, getScene() == null ? null : getScene().getWindow());
         card.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
         card.prefWidthProperty().bind(card.maxWidthProperty());
         setGraphic(card);
         setAccessibleText(card.getAccessibleText());
-        setContextMenu(menu(item));
+        prefetch();
+    }
+
+    private void prefetch() {
         if (!searchResults && getIndex() >= getListView().getItems().size() - PREFETCH) {
             vm.list().loadMore();
         }
