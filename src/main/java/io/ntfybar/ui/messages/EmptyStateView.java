@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 /** What the message area shows when it lists nothing, with the one button that helps. FX thread. */
 final class EmptyStateView extends VBox {
@@ -22,6 +23,8 @@ final class EmptyStateView extends VBox {
         Label detail = new Label();
         detail.getStyleClass().add("muted-text");
         detail.setWrapText(true);
+        title.setTextAlignment(TextAlignment.CENTER);
+        detail.setTextAlignment(TextAlignment.CENTER);
         Button action = new Button();
         action.setOnAction(e -> {
             EmptyState s = vm.emptyStateProperty().get();

@@ -21,6 +21,7 @@ public final class MessagesDemo {
     public static void main(String[] args) throws Exception {
         Path home = Files.createTempDirectory("ntfybar-messages-demo");
         TestCore t = TestCore.start(home);
+        t.core.updateSettings(s -> s.withDefaultServer(t.server.baseUrl())); // bare topic names, as on ntfy.sh
         LoopbackHttp http = new LoopbackHttp();
         http.on("/front-door.png", 200, png(), "image/png");
         t.server.auth().enable("read-write").deny("*", "family-secret");
