@@ -1,0 +1,210 @@
+package io.ntfybar.ui.messages;
+
+import io.ntfybar.model.StoredMessage;
+import io.ntfybar.store.H2MessageStore;
+import io.ntfybar.ui.UiThreads;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The messages of the selected subscription (or of all), newest first, loaded a page at a time as the user scrolls,
+ * with live messages put on top without moving what the user reads. State on the FX thread; store reads on
+ * {@link UiThreads#io()}; a result that arrives after the user chose another subscription is dropped.
+ */
+public final class MessageListModel {
+    static final int PAGE_SIZE = 50;
+    /** A jump to a message reads at most this many pages looking for it. */
+    static final int MAX_JUMP_PAGES = 40;
+
+    private final H2MessageStore store;
+    private final UiThreads threads;
+    private final Function<StoredMessage, MessageItem> items;
+    private final ObservableList<MessageItem> list = FXCollections.observableArrayList();
+    private final Set<Long> shown = new HashSet<>();
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final BooleanProperty exhausted = new SimpleBooleanProperty(this, "exhausted");
+    private final IntegerProperty topIndex = new SimpleIntegerProperty(this, "topIndex");
+    private final ObjectProperty<ScrollRequest> scroll = new SimpleObjectProperty<>(this, "scroll");
+    private Predicate<StoredMessage> belongs = m -> false;
+    private MessagePager pager;
+    private long generation;
+    private long serial;
+    private int pagesLoaded;
+
+    MessageListModel(H2MessageStore store, UiThreads threads, Function<StoredMessage, MessageItem> items) {
+        this.store = store;
+        this.threads = threads;
+        this.items = items;
+    }
+
+    public ObservableList<MessageItem> items() {
+        return list;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** True when every message was loaded. */
+    public BooleanProperty exhaustedProperty() {
+        return exhausted;
+    }
+
+    /** The index of the first visible item; the view keeps it current. */
+    public IntegerProperty topIndexProperty() {
+        return topIndex;
+    }
+
+    public ObjectProperty<ScrollRequest> scrollProperty() {
+        return scroll;
+    }
+
+    /** Pages read from the store since the last {@link #open}: for the benchmark and tests. */
+    public int pagesLoaded() {
+        return pagesLoaded;
+    }
+
+    /**
+     * Shows the messages of these subscriptions (one, or all for "All messages"), starting from the newest; with
+     * {@code jumpTo} > 0, loads pages until that message is there (at most {@link #MAX_JUMP_PAGES}) and selects it.
+     */
+    void open(Collection<Long> subscriptionIds, long jumpTo) {
+        generation++;
+        Set<Long> ids = Set.copyOf(subscriptionIds);
+        belongs = m -> ids.contains(m.subscriptionId());
+        list.clear();
+        shown.clear();
+        pagesLoaded = 0;
+        topIndex.set(0);
+        exhausted.set(false);
+        pager = new MessagePager(store, ids, PAGE_SIZE);
+        load(jumpTo);
+    }
+
+    /** Loads the next page unless one is loading or all are there; the view calls it near the end of the list. */
+    public void loadMore() {
+        if (!loading.get() && !exhausted.get() && pager != null) {
+            load(0);
+        }
+    }
+
+    /** Scrolls to a loaded message, or loads pages until it is found; false when it is not among the first pages. */
+    void jumpTo(long rowId) {
+        int i = indexOf(rowId);
+        if (i >= 0) {
+            scroll.set(new ScrollRequest(i, ScrollRequest.Mode.SELECT, ++serial));
+        } else if (!exhausted.get() && !loading.get()) {
+            load(rowId);
+        }
+    }
+
+    private void load(long jumpTo) {
+        long gen = generation;
+        MessagePager p = pager;
+        loading.set(true);
+        threads.io().execute(() -> {
+            List<MessageItem> page = new ArrayList<>();
+            int pages = 0;
+            boolean found = false;
+            do {
+                List<StoredMessage> next = p.next();
+                pages++;
+                next.forEach(m -> page.add(items.apply(m)));
+                found = jumpTo > 0 && next.stream().anyMatch(m -> m.rowId() == jumpTo);
+            } while (jumpTo > 0 && !found && !p.exhausted() && pages < MAX_JUMP_PAGES);
+            boolean end = p.exhausted();
+            int read = pages;
+            threads.fx().execute(() -> {
+                if (gen != generation) {
+                    return;
+                }
+                pagesLoaded += read;
+                for (MessageItem item : page) {
+                    if (shown.add(item.rowId())) {
+                        list.add(item);
+                    }
+                }
+                exhausted.set(end);
+                loading.set(false);
+                if (jumpTo > 0) {
+                    int i = indexOf(jumpTo);
+                    if (i >= 0) {
+                        scroll.set(new ScrollRequest(i, ScrollRequest.Mode.SELECT, ++serial));
+                    }
+                }
+            });
+        });
+    }
+
+    /**
+     * Live messages (in arrival order) that belong here go on top. When the user has scrolled down, the item at the
+     * top of the view stays where it is; at the top, the newest message shows.
+     */
+    void addLive(List<MessageItem> fresh) {
+        int added = 0;
+        for (MessageItem item : fresh) {
+            if (belongs.test(item.stored()) && shown.add(item.rowId())) {
+                list.add(0, item);
+                added++;
+            }
+        }
+        if (added == 0) {
+            return;
+        }
+        int top = topIndex.get();
+        if (top > 0) {
+            topIndex.set(top + added);
+            scroll.set(new ScrollRequest(top + added, ScrollRequest.Mode.KEEP_ANCHOR, ++serial));
+        } else {
+            scroll.set(new ScrollRequest(0, ScrollRequest.Mode.TOP, ++serial));
+        }
+    }
+
+    /** Removes the items that match (deleted, superseded by a revision), keeping the reader's place. */
+    void removeIf(Predicate<MessageItem> gone) {
+        int top = topIndex.get();
+        int above = 0;
+        for (int i = list.size() - 1; i >= 0; i--) {
+            MessageItem item = list.get(i);
+            if (gone.test(item)) {
+                list.remove(i);
+                shown.remove(item.rowId());
+                if (i < top) {
+                    above++;
+                }
+            }
+        }
+        if (above > 0) {
+            topIndex.set(top - above);
+            scroll.set(new ScrollRequest(top - above, ScrollRequest.Mode.KEEP_ANCHOR, ++serial));
+        }
+    }
+
+    void clear() {
+        list.clear();
+        shown.clear();
+        exhausted.set(true);
+    }
+
+    int indexOf(long rowId) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).rowId() == rowId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,287 @@
+package io.ntfybar.ui.messages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ntfybar.model.StoredMessage;
+import io.ntfybar.model.Subscription;
+import io.ntfybar.ui.TestCore;
+import io.ntfybar.ui.UiThreads;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Messages window's logic on the real core (H2 + engine) against the loopback test server, without a screen. */
+class MessagesViewModelTest {
+    @TempDir
+    Path home;
+
+    TestCore t;
+    MessagesViewModel vm;
+
+    @BeforeEach
+    void start() {
+        t = TestCore.start(home);
+        vm = new MessagesViewModel(t.core, UiThreads.direct(), Duration.ZERO);
+    }
+
+    @AfterEach
+    void stop() {
+        vm.stop();
+        t.close();
+    }
+
+    private void awaitStored(long subId, int count) {
+        TestCore.await(
+                () -> t.core.messages().unreadCounts().getOrDefault(subId, 0) == count,
+                Duration.ofSeconds(10),
+                count + " messages stored");
+    }
+
+    private SidebarItem row(long id) {
+        return vm.sidebar().stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+    }
+
+    @Test
+    void pagesNewestFirstWithoutDuplicatesAndNeverLoadsMoreThanAsked() throws Exception {
+        Subscription s = t.subscribe("many");
+        t.server.publishMany("many", 120, i -> "message " + i);
+        awaitStored(s.id(), 120);
+        vm.start();
+        vm.select(s.id());
+
+        List<MessageItem> items = vm.list().items();
+        assertEquals(50, items.size(), "one page");
+        assertEquals("message 119", items.get(0).stored().message().message());
+        vm.list().loadMore();
+        assertEquals(100, items.size());
+        assertFalse(vm.list().exhaustedProperty().get());
+        vm.list().loadMore();
+        assertEquals(120, items.size());
+        assertTrue(vm.list().exhaustedProperty().get());
+        vm.list().loadMore();
+        assertEquals(120, items.size(), "nothing after the end");
+
+        Set<Long> rows = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            assertEquals("message " + (119 - i), items.get(i).stored().message().message());
+            assertTrue(rows.add(items.get(i).rowId()), "duplicate at " + i);
+        }
+        assertEquals(3, vm.list().pagesLoaded());
+    }
+
+    @Test
+    void allMessagesMergesSubscriptionsNewestFirstAcrossPages() {
+        Subscription a = t.core.subscriptions().add(Subscription.of(t.server.baseUrl(), "odd"));
+        Subscription b = t.core.subscriptions().add(Subscription.of(t.server.baseUrl(), "even"));
+        long base = 1_700_000_000L;
+        for (int i = 0; i < 130; i++) {
+            Subscription s = i % 2 == 0 ? b : a;
+            SampleMessages.store(
+                    t.core.messages(),
+                    s,
+                    SampleMessages.message(
+                            s.topic(), base + i, null, "at " + i, 3, List.of(), null, List.of(), null, false));
+        }
+        vm.start(); // selects "All messages"
+        assertEquals(SidebarItem.ALL, vm.selectedProperty().get());
+        vm.list().loadMore();
+        vm.list().loadMore();
+        List<MessageItem> items = vm.list().items();
+        assertEquals(130, items.size());
+        for (int i = 0; i < 130; i++) {
+            assertEquals("at " + (129 - i), items.get(i).stored().message().message());
+        }
+        assertEquals("even", items.get(1).subscriptionName().replaceFirst(".*/", ""));
+    }
+
+    @Test
+    void liveMessageGoesOnTopAndKeepsTheAnchorWhenScrolledDown() throws Exception {
+        Subscription s = t.subscribe("live");
+        t.server.publishMany("live", 60, i -> "old " + i);
+        awaitStored(s.id(), 60);
+        vm.start();
+        vm.select(s.id());
+        List<MessageItem> items = vm.list().items();
+        MessageItem reading = items.get(10);
+        vm.list().topIndexProperty().set(10);
+
+        t.publishAndWait("live", "fresh one");
+
+        assertEquals("fresh one", items.get(0).stored().message().message());
+        ScrollRequest r = vm.list().scrollProperty().get();
+        assertEquals(ScrollRequest.Mode.KEEP_ANCHOR, r.mode());
+        assertSame(reading, items.get(r.index()), "the item the user was reading stays the anchor");
+        assertEquals(11, vm.list().topIndexProperty().get());
+
+        vm.list().topIndexProperty().set(0);
+        t.publishAndWait("live", "fresher");
+        assertEquals("fresher", items.get(0).stored().message().message());
+        assertEquals(ScrollRequest.Mode.TOP, vm.list().scrollProperty().get().mode());
+        assertEquals(52, items.size(), "one page and the two live ones");
+        assertEquals(62, row(s.id()).unread(), "the sidebar counts live messages");
+    }
+
+    @Test
+    void liveMessageOfAnotherSubscriptionIsNotListed() throws Exception {
+        Subscription shown = t.subscribe("shown");
+        t.subscribe("other");
+        vm.start();
+        vm.select(shown.id());
+        t.publishAndWait("other", "elsewhere");
+        assertTrue(vm.list().items().isEmpty());
+        assertEquals(EmptyState.Kind.NO_MESSAGES, vm.emptyStateProperty().get().kind());
+    }
+
+    @Test
+    void searchFindsMessagesAcrossTwoSubscriptionsAndJumpsToOne() throws Exception {
+        Subscription kitchen = t.subscribe("kitchen");
+        Subscription garage = t.subscribe("garage");
+        t.publishAndWait("kitchen", "kettle boiled");
+        t.publishAndWait("garage", "door open");
+        t.publishAndWait("garage", "kettle in the garage?");
+        vm.start();
+
+        vm.search().queryProperty().set("KETTLE");
+        List<MessageItem> found = vm.search().results();
+        assertEquals(2, found.size());
+        assertEquals("kettle in the garage?", found.get(0).stored().message().message());
+        assertTrue(found.get(0).subscriptionName().endsWith("/garage"));
+        assertTrue(found.get(1).subscriptionName().endsWith("/kitchen"));
+
+        vm.search().queryProperty().set("kettle nothing");
+        assertTrue(vm.search().results().isEmpty());
+        assertEquals(EmptyState.Kind.NO_RESULTS, vm.emptyStateProperty().get().kind());
+
+        vm.search().queryProperty().set("kettle boiled");
+        vm.jumpTo(vm.search().results().get(0));
+        assertEquals("", vm.search().queryProperty().get(), "jumping leaves the search");
+        assertEquals(kitchen.id(), vm.selectedProperty().get());
+        ScrollRequest r = vm.list().scrollProperty().get();
+        assertEquals(ScrollRequest.Mode.SELECT, r.mode());
+        assertEquals(
+                "kettle boiled",
+                vm.list().items().get(r.index()).stored().message().message());
+        assertNotNull(garage);
+    }
+
+    @Test
+    void showLoadsPagesUntilTheMessageIsThereAndSelectsIt() throws Exception {
+        Subscription s = t.subscribe("deep");
+        t.server.publishMany("deep", 130, i -> "deep " + i);
+        awaitStored(s.id(), 130);
+        StoredMessage old = t.core.messages().search("deep 3", 200).stream()
+                .filter(m -> m.message().message().equals("deep 3"))
+                .findFirst()
+                .orElseThrow();
+        vm.start();
+        vm.show(s.id(), old.rowId());
+        ScrollRequest r = vm.list().scrollProperty().get();
+        assertEquals(ScrollRequest.Mode.SELECT, r.mode());
+        assertEquals(old.rowId(), vm.list().items().get(r.index()).rowId());
+        assertEquals(126, r.index());
+    }
+
+    @Test
+    void readingAndMarkAllReadUpdateTheUnreadCounts() throws Exception {
+        Subscription a = t.subscribe("a");
+        Subscription b = t.subscribe("b");
+        t.publishAndWait("a", "one");
+        t.publishAndWait("a", "two");
+        t.publishAndWait("a", "three");
+        t.publishAndWait("b", "other");
+        vm.start();
+        assertEquals(4, row(SidebarItem.ALL).unread());
+        vm.select(a.id());
+        assertEquals(3, row(a.id()).unread());
+
+        MessageItem first = vm.list().items().get(0);
+        vm.selectionSettled(first);
+        assertTrue(first.isRead());
+        assertEquals(2, row(a.id()).unread());
+        assertEquals(2, t.core.messages().unreadCounts().get(a.id()));
+
+        vm.toggleRead(first);
+        assertFalse(first.isRead());
+        assertEquals(3, row(a.id()).unread());
+
+        vm.markAllRead();
+        assertEquals(0, row(a.id()).unread());
+        assertEquals(1, row(b.id()).unread(), "only the selected subscription");
+        assertEquals(1, row(SidebarItem.ALL).unread());
+        assertTrue(vm.list().items().stream().allMatch(MessageItem::isRead));
+    }
+
+    @Test
+    void deleteHidesAndClearAllEmptiesTheSubscription() throws Exception {
+        Subscription s = t.subscribe("trash");
+        Subscription keep = t.subscribe("keep");
+        for (String text : List.of("first", "second", "third")) {
+            t.publishAndWait("trash", text);
+        }
+        t.publishAndWait("keep", "stays");
+        vm.start();
+        vm.select(s.id());
+        MessageItem second = vm.list().items().get(1);
+        vm.delete(second);
+        assertEquals(2, vm.list().items().size());
+        assertTrue(t.core.messages().page(s.id(), null, 10).stream().noneMatch(m -> m.rowId() == second.rowId()));
+
+        vm.clearAll();
+        assertTrue(vm.list().items().isEmpty());
+        assertTrue(t.core.messages().page(s.id(), null, 10).isEmpty());
+        assertEquals(0, row(s.id()).unread());
+        assertEquals(1, t.core.messages().page(keep.id(), null, 10).size());
+        assertEquals(EmptyState.Kind.NO_MESSAGES, vm.emptyStateProperty().get().kind());
+    }
+
+    @Test
+    void aRefusedTopicSaysItNeedsALoginAndWhatToDo() {
+        t.server.auth().enable("deny-all");
+        Subscription s = t.core.subscriptions().add(Subscription.of(t.server.baseUrl(), "private"));
+        t.core.subscriptionsChanged();
+        vm.start();
+        TestCore.await(() -> row(s.id()).status() == SidebarItem.Status.NEEDS_LOGIN, Duration.ofSeconds(10), "problem");
+        SidebarItem r = row(s.id());
+        assertEquals("Needs login", r.statusText());
+        assertTrue(r.problem().contains("needs a login"), r.problem());
+        assertEquals("Log in again in the subscription settings.", r.advice());
+        vm.select(s.id());
+        EmptyState e = vm.emptyStateProperty().get();
+        assertEquals(EmptyState.Kind.PROBLEM, e.kind());
+        assertTrue(e.detail().contains("Log in again in the subscription settings."), e.detail());
+    }
+
+    @Test
+    void noSubscriptionsSaysHowToStart() {
+        vm.start();
+        assertTrue(vm.sidebar().isEmpty());
+        EmptyState e = vm.emptyStateProperty().get();
+        assertEquals(EmptyState.Kind.NO_SUBSCRIPTIONS, e.kind());
+        assertEquals("Subscribe to a topic to see its messages here.", e.detail());
+    }
+
+    @Test
+    void copyPutsTitleAndBodyOnTheClipboard() throws Exception {
+        Subscription s = t.subscribe("copy");
+        t.server.publish("copy", "the body", Map.of("Title", "the title"));
+        awaitStored(s.id(), 1);
+        vm.start();
+        vm.select(s.id());
+        List<String> clip = new java.util.ArrayList<>();
+        vm.setClipboard(clip::add);
+        vm.copy(vm.list().items().get(0));
+        assertEquals(List.of("the title\nthe body"), clip);
+        assertEquals("Copied to the clipboard.", vm.noticeProperty().get());
+    }
+}
