@@ -19,8 +19,7 @@ public final class Main {
         // unless debugging.
         LogSetup.init(paths.logs(), desktop ? "INFO" : "WARN");
         int code = desktop ? DesktopApp.launch(paths) : NtfybarCommand.run(args);
-        if (code != 0 || !desktop) {
-            System.exit(code);
-        }
+        // Also for the app: AWT's and JavaFX's threads would keep the JVM alive after Quit.
+        System.exit(code);
     }
 }
