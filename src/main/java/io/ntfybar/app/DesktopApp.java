@@ -1,7 +1,9 @@
 package io.ntfybar.app;
 
 import io.ntfybar.app.mac.MacActivation;
+import io.ntfybar.credentials.Keychain;
 import io.ntfybar.credentials.Keychains;
+import io.ntfybar.notify.Notifier;
 import io.ntfybar.notify.Notifiers;
 import io.ntfybar.settings.AppPaths;
 import io.ntfybar.store.StoreException;
@@ -15,6 +17,7 @@ import io.ntfybar.ui.tray.AwtTray;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -70,8 +73,20 @@ final class DesktopApp {
         }
         boolean report = Boolean.getBoolean("ntfybar.startup-report");
         LOG.info("ntfybar starting; data in {}, logs in {}", paths.data(), paths.logs());
-        DesktopCore core = DesktopCore.open(
-                paths, Keychains.detect(), Notifiers.choose(System.err), EngineConfig.defaults(), onQuit);
+        // The keychain and the notifier each need a D-Bus round trip on Linux, AWT needs the X server: all three are
+        // found on their own threads while the store opens on this one.
+        CompletableFuture<Keychain> keychain = CompletableFuture.supplyAsync(Keychains::detect);
+        CompletableFuture<Notifier> notifier = CompletableFuture.supplyAsync(() -> Notifiers.choose(System.err));
+        CompletableFuture<Boolean> awt = CompletableFuture.supplyAsync(
+                () -> !java.awt.GraphicsEnvironment.isHeadless() && java.awt.SystemTray.isSupported());
+        DesktopCore core;
+        try {
+            core = DesktopCore.open(paths, keychain::join, notifier::join, EngineConfig.defaults(), onQuit);
+        } catch (RuntimeException e) {
+            notifier.thenAccept(Notifier::close);
+            throw e;
+        }
+        awt.join();
         core.settingsProblem().ifPresent(p -> System.err.println("ntfybar: " + p));
         FxWindows windows = new FxWindows(core, UiThreads.standard(), mac ? MacActivation.system() : () -> {});
         core.addListener(windows);

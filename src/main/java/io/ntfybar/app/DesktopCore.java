@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -71,9 +72,13 @@ public final class DesktopCore implements AppCore, AutoCloseable {
     private volatile Map<Long, Subscription> byId = Map.of();
     private final String settingsProblem;
 
-    private DesktopCore(AppPaths paths, Keychain keychain, Notifier notifier, EngineConfig config, Runnable onQuit) {
+    private DesktopCore(
+            AppPaths paths,
+            Supplier<Keychain> keychainLater,
+            Supplier<Notifier> notifierLater,
+            EngineConfig config,
+            Runnable onQuit) {
         this.paths = paths;
-        this.keychain = keychain;
         this.onQuit = onQuit;
         this.settingsFile = new SettingsFile(paths.config());
         String problem = null;
@@ -90,6 +95,9 @@ public final class DesktopCore implements AppCore, AutoCloseable {
         this.db = Database.open(paths.data());
         this.subscriptions = new SubscriptionStore(db);
         this.messages = new H2MessageStore(db);
+        // Both may take a D-Bus round trip or two: the app finds them on other threads while the store opens.
+        this.keychain = keychainLater.get();
+        Notifier notifier = notifierLater.get();
         this.streaming = HttpClients.streaming();
         this.requests = HttpClients.requests(streaming);
         this.trusting = new TrustedClients(requests);
@@ -110,6 +118,19 @@ public final class DesktopCore implements AppCore, AutoCloseable {
      */
     public static DesktopCore open(
             AppPaths paths, Keychain keychain, Notifier notifier, EngineConfig config, Runnable onQuit) {
+        return open(paths, () -> keychain, () -> notifier, config, onQuit);
+    }
+
+    /**
+     * As {@link #open(AppPaths, Keychain, Notifier, EngineConfig, Runnable)}, with the keychain and the notifier asked
+     * for only once the store is open (the app looks for them in parallel).
+     */
+    public static DesktopCore open(
+            AppPaths paths,
+            Supplier<Keychain> keychain,
+            Supplier<Notifier> notifier,
+            EngineConfig config,
+            Runnable onQuit) {
         DesktopCore core = new DesktopCore(paths, keychain, notifier, config, onQuit);
         core.engine.start(core.settings);
         return core;

@@ -56,7 +56,8 @@ class TrayAppTest {
                 // The menu: 1 recent message, 1 subscription, Pause, Subscribe…, Messages… is the fifth item.
                 openMenu(desktop, icon);
                 desktop.run("xdotool", "key", "Down", "Down", "Down", "Down", "Down", "Return");
-                String window = desktop.run("xdotool", "search", "--sync", "--onlyvisible", "--name", "ntfybar")
+                String window = desktop.run(
+                                "xdotool", "search", "--sync", "--onlyvisible", "--name", "Messages — ntfybar")
                         .strip();
                 assertFalse(window.isEmpty());
                 String after = threadDump(app);

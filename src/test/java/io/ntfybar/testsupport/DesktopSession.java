@@ -150,6 +150,28 @@ public final class DesktopSession implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** Waits until a mapped window with this title exists and returns where it is ({@code xdotool}, {@code xwininfo}). */
+    public Geometry visibleWindow(String title) throws IOException, InterruptedException {
+        String id = run("xdotool", "search", "--sync", "--onlyvisible", "--name", title)
+                .strip()
+                .split("\n")[0];
+        String info = run("xwininfo", "-id", id);
+        return new Geometry(
+                field(info, "Absolute upper-left X:"),
+                field(info, "Absolute upper-left Y:"),
+                field(info, "Width:"),
+                field(info, "Height:"));
+    }
+
+    private static int field(String xwininfo, String name) {
+        for (String line : xwininfo.split("\n")) {
+            if (line.strip().startsWith(name)) {
+                return Integer.parseInt(line.strip().substring(name.length()).strip());
+            }
+        }
+        throw new IllegalStateException("no '" + name + "' in " + xwininfo);
+    }
+
     /** Waits (at most {@code seconds}) for {@link #findWindow}. */
     public Geometry awaitWindow(String text, int seconds) throws IOException, InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
