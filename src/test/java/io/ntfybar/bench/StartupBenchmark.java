@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * memory (VmRSS) after 8 s idle with the tray only; then a left click on the tray icon opens the messages window
  * (JavaFX starts), RSS with it open; Ctrl+W closes it, RSS 8 s later.
  *
- * <p>{@code java -cp "$CP" io.ntfybar.bench.StartupBenchmark [runs] [extra JVM options for the app...]}
+ * <p>{@code java -cp "$CP" io.ntfybar.bench.StartupBenchmark [runs] [extra JVM options for the app...]}; with
+ * {@code -Dbench.jar=target/ntfybar.jar} the app is started from that jar ({@code -jar}), as a user starts it, which
+ * class-data sharing ({@code -XX:SharedArchiveFile}) needs.
  */
 public final class StartupBenchmark {
     private StartupBenchmark() {}
@@ -60,7 +62,8 @@ public final class StartupBenchmark {
                 opts.add("-Dntfybar.home=" + home);
                 opts.add("-Dntfybar.startup-report=true");
                 long t0 = System.nanoTime();
-                Process app = spawn(desktop, opts, Main.class.getName());
+                String jar = System.getProperty("bench.jar");
+                Process app = jar == null ? spawn(desktop, opts, Main.class.getName()) : spawnJar(desktop, opts, jar);
                 BufferedReader out =
                         new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
                 long tray = -1;
@@ -108,6 +111,17 @@ public final class StartupBenchmark {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main);
         cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(desktop.env());
+        return pb.start();
+    }
+
+    private static Process spawnJar(DesktopSession desktop, List<String> jvmOptions, String jar) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-jar");
+        cmd.add(jar);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(desktop.env());
         return pb.start();
