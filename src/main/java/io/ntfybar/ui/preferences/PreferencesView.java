@@ -1,10 +1,12 @@
 package io.ntfybar.ui.preferences;
 
+import static io.ntfybar.ui.fx.Controls.name;
+
 import io.ntfybar.dispatch.MuteDuration;
 import io.ntfybar.model.Priority;
 import io.ntfybar.ui.UiText;
+import io.ntfybar.ui.fx.Controls;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
@@ -238,23 +240,9 @@ final class PreferencesView {
     }
 
     private static Label banner(ObservableStringValue value, String id, String style) {
-        Label l = new Label();
-        l.textProperty().bind(value);
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.managedProperty().bind(Bindings.isNotEmpty(value));
-        l.visibleProperty().bind(l.managedProperty());
+        Label l = Controls.messageLine(value, style);
         name(l, id, null);
         return l;
-    }
-
-    private static void name(Node n, String id, String accessible) {
-        n.setId(id);
-        if (accessible != null) {
-            n.setAccessibleText(accessible);
-        } else if (n instanceof Label l) {
-            n.accessibleTextProperty().bind(l.textProperty());
-        }
     }
 
     Parent root() {

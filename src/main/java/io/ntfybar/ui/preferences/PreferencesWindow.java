@@ -6,10 +6,6 @@ import io.ntfybar.ui.UiThreads;
 import io.ntfybar.ui.Windows;
 import io.ntfybar.ui.fx.FxStages;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 /**
@@ -45,20 +41,7 @@ public final class PreferencesWindow {
             Scene scene = new Scene(view.root(), 620, 760);
             scene.getStylesheets()
                     .add(PreferencesWindow.class.getResource("preferences.css").toExternalForm());
-            KeyCombination closeKeys = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
-            scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-                if (closeKeys.match(e)) {
-                    e.consume();
-                    stage.hide();
-                }
-            });
-            // A handler, so that an open choice list takes Escape first.
-            scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == KeyCode.ESCAPE) {
-                    e.consume();
-                    stage.hide();
-                }
-            });
+            FxStages.closeOnEscape(stage, scene);
             FxStages.prepare(stage, scene);
             stage.setMinWidth(520);
             stage.setMinHeight(420);

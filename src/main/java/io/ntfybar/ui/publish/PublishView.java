@@ -1,8 +1,11 @@
 package io.ntfybar.ui.publish;
 
+import static io.ntfybar.ui.fx.Controls.name;
+
 import io.ntfybar.model.Priority;
 import io.ntfybar.ui.UiText;
 import io.ntfybar.ui.emoji.EmojiText;
+import io.ntfybar.ui.fx.Controls;
 import java.io.File;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -272,22 +275,7 @@ final class PublishView {
     }
 
     private static Label errorLabel(ObservableStringValue value) {
-        Label l = new Label();
-        l.textProperty().bind(value);
-        l.getStyleClass().add("error-text");
-        l.setWrapText(true);
-        l.managedProperty().bind(Bindings.isNotEmpty(value));
-        l.visibleProperty().bind(l.managedProperty());
-        return l;
-    }
-
-    private static void name(Node n, String id, String accessible) {
-        n.setId(id);
-        if (accessible != null) {
-            n.setAccessibleText(accessible);
-        } else if (n instanceof Label l) {
-            n.accessibleTextProperty().bind(l.textProperty());
-        }
+        return Controls.messageLine(value, "error-text");
     }
 
     Parent root() {

@@ -46,24 +46,14 @@ public final class PublishWindow {
             scene.getStylesheets()
                     .add(PublishWindow.class.getResource("publish.css").toExternalForm());
             KeyCombination sendKeys = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
-            KeyCombination closeKeys = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
             // A filter, so that Ctrl+Enter sends even from the message area, which would take the Enter.
             scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
                 if (sendKeys.match(e)) {
                     e.consume();
                     vm.send();
-                } else if (closeKeys.match(e)) {
-                    e.consume();
-                    stage.hide();
                 }
             });
-            // A handler, so that an open drop-down takes Escape first; the Close button is also the cancel button.
-            scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == KeyCode.ESCAPE) {
-                    e.consume();
-                    stage.hide();
-                }
-            });
+            FxStages.closeOnEscape(stage, scene);
             FxStages.prepare(stage, scene);
             stage.setMinWidth(480);
             stage.setMinHeight(480);

@@ -152,12 +152,8 @@ final class SubscribeView {
         return label(key, null);
     }
 
-    /** A field's label; Alt plus its mnemonic and screen readers lead to {@code target}. */
     private static Label label(String key, javafx.scene.Node target) {
-        Label l = new Label(TEXT.get(key));
-        l.setLabelFor(target);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
+        return io.ntfybar.ui.fx.Controls.fieldLabel(TEXT.get(key), target);
     }
 
     private static Label wrapped(String text, String styleClass) {

@@ -9,7 +9,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 /**
@@ -62,24 +61,18 @@ public final class SubscribeWindow {
         Scene scene = new Scene(view.root());
         FxStages.prepare(stage, scene);
         stage.setResizable(true);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                stage.hide();
-                e.consume();
-            }
-        });
+        FxStages.closeOnEscape(stage, scene);
         view.cancel.setOnAction(e -> stage.hide());
         // Messages and login fields come and go: the dialog grows and shrinks with them instead of clipping.
-        for (javafx.beans.Observable o : java.util.List.of(
+        FxStages.fitWhenChanged(
+                stage,
                 vm.errorProperty(),
                 vm.infoProperty(),
                 vm.existingIdProperty(),
                 vm.busyProperty(),
                 vm.topicErrorProperty(),
                 vm.serverErrorProperty(),
-                vm.login().kindProperty())) {
-            o.addListener(x -> javafx.application.Platform.runLater(stage::sizeToScene));
-        }
+                vm.login().kindProperty());
         stage.setOnHidden(e -> vm.login().clearSecrets());
         view.openExisting.setOnAction(e -> {
             long id = vm.existingIdProperty().get();

@@ -12,7 +12,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 /**
@@ -63,15 +62,11 @@ public final class SubscriptionSettingsWindow {
         stage.setTitle(TEXT.get("window.title"));
         Scene scene = new Scene(view.root());
         FxStages.prepare(stage, scene);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                stage.hide();
-                e.consume();
-            }
-        });
+        FxStages.closeOnEscape(stage, scene);
         view.close.setOnAction(e -> stage.hide());
         // Loaded text, messages and the login fields come and go: the window follows them instead of clipping.
-        for (javafx.beans.Observable o : java.util.List.of(
+        FxStages.fitWhenChanged(
+                stage,
                 vm.subscriptionProperty(),
                 vm.problemProperty(),
                 vm.errorProperty(),
@@ -81,9 +76,7 @@ public final class SubscriptionSettingsWindow {
                 vm.serverLogin().changingProperty(),
                 vm.serverLogin().errorProperty(),
                 vm.serverLogin().infoProperty(),
-                vm.serverLogin().form().kindProperty())) {
-            o.addListener(x -> javafx.application.Platform.runLater(stage::sizeToScene));
-        }
+                vm.serverLogin().form().kindProperty());
         view.unsubscribe.setOnAction(e -> confirmUnsubscribe());
         vm.removedProperty().addListener((o, a, gone) -> {
             if (gone) {

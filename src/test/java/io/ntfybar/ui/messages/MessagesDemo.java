@@ -3,6 +3,7 @@ package io.ntfybar.ui.messages;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.testsupport.LoopbackHttp;
 import io.ntfybar.ui.FxTests;
+import io.ntfybar.ui.RecordingWindows;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import java.awt.image.BufferedImage;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.testsupport.LoopbackHttp;
 import io.ntfybar.ui.FxTests;
+import io.ntfybar.ui.RecordingWindows;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.model.Subscription;
 import io.ntfybar.ui.FxTests;
+import io.ntfybar.ui.RecordingWindows;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ class SubscribeWindowFlowTest {
         waitFor(() -> !FxTests.onFx(() -> window.stage().isShowing()), "the window closes");
         Subscription s =
                 t.core.subscriptions().find(t.server.baseUrl(), "alerts").orElseThrow();
-        assertEquals(List.of("messages " + s.id() + " 0"), windows.opened);
+        assertEquals(List.of("messages " + s.id() + " 0"), windows.calls);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.ntfybar.ui.subscribe;
 
 import io.ntfybar.model.Subscription;
 import io.ntfybar.ui.FxTests;
+import io.ntfybar.ui.RecordingWindows;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import io.ntfybar.ui.subscription.SubscriptionSettingsWindow;

@@ -1,12 +1,11 @@
-package io.ntfybar.ui.messages;
+package io.ntfybar.ui;
 
-import io.ntfybar.ui.Windows;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link Windows} that records what was asked of it. */
-final class RecordingWindows implements Windows {
-    final List<String> calls = new CopyOnWriteArrayList<>();
+public final class RecordingWindows implements Windows {
+    public final List<String> calls = new CopyOnWriteArrayList<>();
 
     @Override
     public void showMessages(long subscriptionId, long rowId) {
