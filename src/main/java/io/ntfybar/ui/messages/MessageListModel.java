@@ -133,11 +133,14 @@ public final class MessageListModel {
                     return;
                 }
                 pagesLoaded += read;
+                List<MessageItem> unseen = new ArrayList<>(page.size());
                 for (MessageItem item : page) {
                     if (shown.add(item.rowId())) {
-                        list.add(item);
+                        unseen.add(item);
                     }
                 }
+                // one change for the page: each change makes the list view re-measure every item it has
+                list.addAll(unseen);
                 exhausted.set(end);
                 loading.set(false);
                 if (jumpTo > 0) {
