@@ -2,6 +2,7 @@ package io.ntfybar.ui.messages;
 
 import io.ntfybar.model.StoredMessage;
 import io.ntfybar.store.H2MessageStore;
+import io.ntfybar.store.StoreUpdate;
 import io.ntfybar.ui.UiThreads;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -132,11 +133,14 @@ public final class MessageListModel {
                     return;
                 }
                 pagesLoaded += read;
+                List<MessageItem> unseen = new ArrayList<>(page.size());
                 for (MessageItem item : page) {
                     if (shown.add(item.rowId())) {
-                        list.add(item);
+                        unseen.add(item);
                     }
                 }
+                // one change for the page: each change makes the list view re-measure every item it has
+                list.addAll(unseen);
                 exhausted.set(end);
                 loading.set(false);
                 if (jumpTo > 0) {
@@ -147,6 +151,37 @@ public final class MessageListModel {
                 }
             });
         });
+    }
+
+    /** FX thread: what the store changed, applied to the list. */
+    void stored(List<StoreUpdate> updates) {
+        List<MessageItem> fresh = new ArrayList<>();
+        for (StoreUpdate u : updates) {
+            if (u instanceof StoreUpdate.Added a) {
+                StoredMessage m = a.stored();
+                if (!belongs.test(m)) {
+                    continue;
+                }
+                String seq = m.message().effectiveSequenceId();
+                // a revision replaces the message it revises
+                removeIf(i -> i.stored().subscriptionId() == m.subscriptionId()
+                        && i.rowId() != m.rowId()
+                        && i.stored().message().effectiveSequenceId().equals(seq));
+                fresh.add(items.apply(m));
+            } else if (u instanceof StoreUpdate.Cleared c) {
+                list.stream()
+                        .filter(i -> matches(i, c.subscriptionId(), c.sequenceId()))
+                        .forEach(i -> i.readProperty().set(true));
+            } else if (u instanceof StoreUpdate.Deleted d) {
+                removeIf(i -> matches(i, d.subscriptionId(), d.sequenceId()));
+            }
+        }
+        addLive(fresh);
+    }
+
+    private static boolean matches(MessageItem i, long subscriptionId, String sequenceId) {
+        return i.stored().subscriptionId() == subscriptionId
+                && i.stored().message().effectiveSequenceId().equals(sequenceId);
     }
 
     /**

@@ -15,11 +15,23 @@ final class MessageScroller {
     private final MessageListModel model;
     private VirtualFlow<?> flow;
     private double topOffset;
+    private boolean moved;
+    private final Runnable afterLayout = this::afterLayout;
 
     MessageScroller(ListView<MessageItem> list, MessageListModel model) {
         this.list = list;
         this.model = model;
         list.skinProperty().addListener((o, was, now) -> attach());
+        // where the view is, read after the layout that follows a scroll: during the scroll call the flow's cells
+        // still show the old place
+        list.sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+        });
         model.scrollProperty().addListener((o, was, now) -> {
             if (now != null) {
                 apply(now);
@@ -37,7 +49,17 @@ final class MessageScroller {
     private void attach() {
         if (flow == null && list.lookup(".virtual-flow") instanceof VirtualFlow<?> f) {
             flow = f;
-            f.positionProperty().addListener((o, was, now) -> track());
+            f.positionProperty().addListener((o, was, now) -> {
+                moved = true;
+                Platform.requestNextPulse();
+            });
+        }
+    }
+
+    private void afterLayout() {
+        if (moved) {
+            moved = false;
+            track();
         }
     }
 
@@ -69,7 +91,7 @@ final class MessageScroller {
                 if (offset < 0) {
                     f.scrollPixels(-offset);
                 }
-                Platform.runLater(this::track);
+                moved = true;
             }
         }
     }

@@ -65,6 +65,10 @@ final class MessagesView {
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar");
         sidebar.setAccessibleText(TEXT.get("sidebar.accessible"));
+        // Added before the list view's own listener: while the rows are replaced, the selection model moves its
+        // selection to whatever row is now at the old index; that is no choice of the user's. The sync below, added
+        // after, selects the right row again and ends this.
+        vm.sidebar().addListener((javafx.collections.ListChangeListener<SidebarItem>) c -> syncing = true);
         sidebar.setItems(vm.sidebar());
         sidebar.setCellFactory(l -> new SidebarCell());
         sidebar.setMinWidth(180);

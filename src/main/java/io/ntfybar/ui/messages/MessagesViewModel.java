@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -327,67 +326,12 @@ public final class MessagesViewModel {
     }
 
     private EmptyState emptyState() {
-        if (search.activeProperty().get()) {
-            if (search.searchingProperty().get()) {
-                return new EmptyState(EmptyState.Kind.LOADING, TEXT.get("empty.searching"), "");
-            }
-            return new EmptyState(
-                    EmptyState.Kind.NO_RESULTS,
-                    TEXT.get("empty.noResults.title"),
-                    TEXT.get(
-                            "empty.noResults.detail",
-                            search.queryProperty().get().strip()));
-        }
-        if (loadedOnce && sidebar.isEmpty()) {
-            return new EmptyState(
-                    EmptyState.Kind.NO_SUBSCRIPTIONS,
-                    TEXT.get("empty.noSubscriptions.title"),
-                    TEXT.get("empty.noSubscriptions.detail"));
-        }
-        SidebarItem s = selectedItem.get();
-        if (s != null && s.hasProblem() && s.id() != SidebarItem.ALL) {
-            return new EmptyState(
-                    EmptyState.Kind.PROBLEM,
-                    s.statusText(),
-                    Objects.requireNonNullElse(s.problem(), "") + (s.advice() == null ? "" : " " + s.advice()));
-        }
-        if (!loadedOnce || list.loadingProperty().get()) {
-            return new EmptyState(EmptyState.Kind.LOADING, TEXT.get("empty.loading"), "");
-        }
-        return new EmptyState(
-                EmptyState.Kind.NO_MESSAGES,
-                TEXT.get("empty.noMessages.title"),
-                s == null || s.id() == SidebarItem.ALL
-                        ? TEXT.get("empty.noMessagesAll.detail")
-                        : TEXT.get("empty.noMessages.detail", s.name()));
-    }
-
-    /** FX thread: what the store changed, applied to the list. */
-    private void stored(List<StoreUpdate> updates) {
-        List<MessageItem> fresh = new ArrayList<>();
-        for (StoreUpdate u : updates) {
-            if (u instanceof StoreUpdate.Added a) {
-                StoredMessage m = a.stored();
-                String seq = m.message().effectiveSequenceId();
-                // a revision replaces the message it revises
-                list.removeIf(i -> i.stored().subscriptionId() == m.subscriptionId()
-                        && i.rowId() != m.rowId()
-                        && i.stored().message().effectiveSequenceId().equals(seq));
-                fresh.add(item(m));
-            } else if (u instanceof StoreUpdate.Cleared c) {
-                list.items().stream()
-                        .filter(i -> matches(i, c.subscriptionId(), c.sequenceId()))
-                        .forEach(i -> i.readProperty().set(true));
-            } else if (u instanceof StoreUpdate.Deleted d) {
-                list.removeIf(i -> matches(i, d.subscriptionId(), d.sequenceId()));
-            }
-        }
-        list.addLive(fresh);
-    }
-
-    private static boolean matches(MessageItem i, long subscriptionId, String sequenceId) {
-        return i.stored().subscriptionId() == subscriptionId
-                && i.stored().message().effectiveSequenceId().equals(sequenceId);
+        return EmptyStates.of(
+                loadedOnce,
+                sidebar.isEmpty(),
+                selectedItem.get(),
+                list.loadingProperty().get(),
+                search);
     }
 
     /** The shown items of a message: in the list, in the search results, or both. */
@@ -404,7 +348,7 @@ public final class MessagesViewModel {
     private final class Listener implements CoreListener {
         @Override
         public void onStored(List<StoreUpdate> updates) {
-            threads.fx().execute(() -> stored(updates));
+            threads.fx().execute(() -> list.stored(updates));
             reloader.reload();
         }
 

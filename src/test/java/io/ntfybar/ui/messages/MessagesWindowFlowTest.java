@@ -190,6 +190,41 @@ class MessagesWindowFlowTest {
         assertSame(reading, FxTests.onFx(() -> firstVisible().getItem()), "the first visible message stayed");
     }
 
+    @Test
+    void aNewSubscriptionAboveTheSelectedOneDoesNotChangeTheSelection() throws Exception {
+        t.subscribe("mmm");
+        Subscription zzz = t.subscribe("zzz");
+        show(zzz.id());
+        waitFor("zzz selected", () -> window.viewModel().selectedProperty().get() == zzz.id());
+        t.core.subscriptions().add(Subscription.of(t.server.baseUrl(), "aaa"));
+        t.core.subscriptionsChanged();
+        @SuppressWarnings("unchecked")
+        ListView<SidebarItem> sidebar = (ListView<SidebarItem>) stage.getScene().lookup("#sidebar");
+        waitFor("the new row", () -> sidebar.getItems().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(
+                zzz.id(),
+                FxTests.onFx(() -> window.viewModel().selectedProperty().get()));
+        assertEquals(
+                zzz.id(),
+                FxTests.onFx(() -> sidebar.getSelectionModel().getSelectedItem().id()));
+
+        robot.clickOn((Node) FxTests.onFx(() -> sidebar.lookupAll(".sidebar-cell").stream()
+                .filter(n -> n instanceof SidebarCell c
+                        && c.getItem() != null
+                        && c.getItem().name().endsWith("/mmm"))
+                .findFirst()
+                .orElseThrow()));
+        waitFor(
+                "mmm selected by a click",
+                () -> window.viewModel().selectedItemProperty().get() != null
+                        && window.viewModel()
+                                .selectedItemProperty()
+                                .get()
+                                .name()
+                                .endsWith("/mmm"));
+    }
+
     @SuppressWarnings("unchecked")
     private IndexedCell<MessageItem> firstVisible() {
         var flow = (javafx.scene.control.skin.VirtualFlow<IndexedCell<MessageItem>>)
