@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The real app ({@link DesktopApp#start}) with a line protocol on stdin for {@link ScreenshotTour}: {@code messages
  * <subscription id>}, {@code subscribe}, {@code settings <subscription id>}, {@code publish}, {@code preferences},
- * {@code quit}. Prints {@code ready} once the tray is up and {@code ok} after each command was handed over.
+ * {@code appearance light|dark|system}, {@code quit}. Prints {@code ready} once the tray is up and {@code ok} after each command was handed over.
  */
 public final class ScreenshotApp {
     private ScreenshotApp() {}
@@ -26,6 +26,7 @@ public final class ScreenshotApp {
                 case "settings" -> app.windows().showSubscriptionSettings(Long.parseLong(w[1]));
                 case "publish" -> app.windows().showPublish(null);
                 case "preferences" -> app.windows().showPreferences();
+                case "appearance" -> app.core().updateSettings(s -> s.withAppearance(w[1]));
                 case "quit" -> app.core().quit();
                 default -> System.out.println("unknown " + w[0]);
             }

@@ -114,6 +114,16 @@ public final class ScreenshotTour {
                         "subscription-settings.png");
                 window(desktop, toApp, fromApp, "publish", "Publish — ntfybar", out, "publish-window.png");
                 window(desktop, toApp, fromApp, "preferences", "Preferences — ntfybar", out, "preferences-window.png");
+                toApp.println("appearance dark");
+                expect(fromApp, "ok");
+                window(
+                        desktop,
+                        toApp,
+                        fromApp,
+                        "messages " + backups,
+                        "Messages — ntfybar",
+                        out,
+                        "messages-window-dark.png");
                 toApp.println("quit");
                 app.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
             } finally {

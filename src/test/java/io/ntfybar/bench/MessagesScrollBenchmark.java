@@ -229,11 +229,21 @@ public final class MessagesScrollBenchmark {
         while (true) {
             double before = FxTests.onFx(flow::getPosition);
             steps.add(pulses.step(() -> flow.scrollPixels(viewport)));
-            int top = FxTests.onFx(() -> flow.getFirstVisibleCell() == null ? 0 : flow.getFirstVisibleCell().getIndex());
+            int top = FxTests.onFx(() -> flow.getFirstVisibleCell() == null
+                    ? 0
+                    : flow.getFirstVisibleCell().getIndex());
             if (top * 10L / COUNT > decile) {
-                double[] d = steps.subList(decileStart, steps.size()).stream().mapToDouble(Double::doubleValue).toArray();
-                System.out.printf(Locale.ROOT, "  %s: down to item %,d: %d steps, p50 %.1f ms, p99 %.1f ms%n",
-                        name, top, d.length, pct(d, 50), pct(d, 99));
+                double[] d = steps.subList(decileStart, steps.size()).stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray();
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %s: down to item %,d: %d steps, p50 %.1f ms, p99 %.1f ms%n",
+                        name,
+                        top,
+                        d.length,
+                        pct(d, 50),
+                        pct(d, 99));
                 decile = (int) (top * 10L / COUNT);
                 decileStart = steps.size();
             }

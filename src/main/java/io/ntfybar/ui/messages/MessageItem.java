@@ -2,7 +2,6 @@ package io.ntfybar.ui.messages;
 
 import io.ntfybar.model.StoredMessage;
 import io.ntfybar.protocol.DisplayText;
-import io.ntfybar.ui.markdown.MarkdownView;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +17,6 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class MessageItem {
     private final StoredMessage stored;
     private final DisplayText display;
-    private final org.commonmark.node.Node markdown;
     private final String subscriptionName;
     private final BooleanProperty read;
     private final List<ObjectProperty<ActionState>> actions;
@@ -27,8 +25,6 @@ public final class MessageItem {
     MessageItem(StoredMessage stored, DisplayText display, String subscriptionName) {
         this.stored = stored;
         this.display = display;
-        // parsed where the item is made (the I/O thread for pages): the FX thread only builds nodes
-        this.markdown = display.markdown() ? MarkdownView.parse(display.body()) : null;
         this.subscriptionName = subscriptionName;
         this.read = new SimpleBooleanProperty(this, "read", stored.read());
         List<ObjectProperty<ActionState>> a = new ArrayList<>();
@@ -48,11 +44,6 @@ public final class MessageItem {
 
     public DisplayText display() {
         return display;
-    }
-
-    /** The parsed body when the message is markdown, else null. */
-    org.commonmark.node.Node markdown() {
-        return markdown;
     }
 
     public String subscriptionName() {
