@@ -138,12 +138,12 @@ public final class FxWindows implements Windows, CoreListener {
         }
     }
 
+    /** Each window shows itself in front of the app's own windows; this also un-minimises it and, on macOS, makes the
+     * menu-bar app the active app so that the window is in front of other apps' too. */
     private void front(Stage s) {
         if (s.isIconified()) {
             s.setIconified(false);
         }
-        s.toFront();
-        s.requestFocus();
         activate.run();
     }
 
