@@ -17,9 +17,20 @@ public record UiThreads(Executor io, Executor fx) {
         Objects.requireNonNull(fx, "fx");
     }
 
-    /** The app's threads: {@code ntfybar-ui-io} and the JavaFX application thread. */
+    /**
+     * The app's threads: {@code ntfybar-ui-io} and the JavaFX application thread. A task that throws on the I/O thread
+     * is logged and the thread goes on; the window that asked shows what it already had.
+     */
     public static UiThreads standard() {
-        return new UiThreads(Holder.IO, javafx.application.Platform::runLater);
+        return new UiThreads(
+                task -> Holder.IO.execute(() -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        Holder.LOG.warn("A window's background task failed", e);
+                    }
+                }),
+                javafx.application.Platform::runLater);
     }
 
     /** Both on the calling thread: for ViewModel tests. */
@@ -28,6 +39,7 @@ public record UiThreads(Executor io, Executor fx) {
     }
 
     private static final class Holder {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UiThreads.class);
         static final ExecutorService IO = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ntfybar-ui-io");
             t.setDaemon(true);
