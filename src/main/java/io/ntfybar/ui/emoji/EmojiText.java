@@ -75,7 +75,16 @@ public final class EmojiText {
     public static Label label(String text) {
         String plain = text == null ? "" : text;
         Label label = new Label();
-        label.setGraphic(flow(plain));
+        TextFlow flow = flow(plain);
+        // The text is drawn by Text nodes, which do not take a label's -fx-text-fill or font: they follow the label,
+        // so that a theme's or a style class's colour applies (dark theme, muted or error lines).
+        for (Node n : flow.getChildren()) {
+            if (n instanceof Text t) {
+                t.fillProperty().bind(label.textFillProperty());
+                t.fontProperty().bind(label.fontProperty());
+            }
+        }
+        label.setGraphic(flow);
         label.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         label.setAccessibleText(plain);
         label.getStyleClass().add(STYLE_CLASS);

@@ -176,6 +176,13 @@ class MessagesWindowFlowTest {
         FxTests.onFx(() -> list("#messages").scrollTo(20));
         // Under load the list may settle a row or two off the requested one: what matters is that it scrolled.
         waitFor("scrolled", () -> window.viewModel().list().topIndexProperty().get() > 5);
+        int[] last = {-1, 0};
+        waitFor("the scroll settled", () -> {
+            int now = window.viewModel().list().topIndexProperty().get();
+            last[1] = now == last[0] ? last[1] + 1 : 0;
+            last[0] = now;
+            return last[1] >= 5; // the same row for five reads in a row (the poll sleeps between reads)
+        });
         MessageItem reading = FxTests.onFx(() -> firstVisible().getItem());
         assertTrue(
                 reading.stored().message().message().startsWith("line "),
