@@ -61,7 +61,37 @@ public final class ConnectionEngine implements AutoCloseable {
     /** Retention runs 30 s after the start, when the first connections are up, and then at this interval. */
     private static final Duration RETENTION_EVERY = Duration.ofHours(1);
 
-    private final Map<ConnectionKey, List<Group>> connections = new LinkedHashMap<>();
+    private final Map<ConnectionKey, List<StreamGroup>> connections = new LinkedHashMap<>();
+    /** What the streams hand back to the engine. */
+    private final StreamGroup.Engine streams = new StreamGroup.Engine() {
+        @Override
+        public String since(List<Subscription> subs) {
+            return sinceFor(subs);
+        }
+
+        @Override
+        public void store(Subscription sub, Message event) {
+            writer.submit(sub.id(), event, true);
+        }
+
+        @Override
+        public void pollRequested(StreamGroup group, Subscription sub) {
+            io.execute(() -> ConnectionEngine.this.pollRequested(group, sub));
+        }
+
+        @Override
+        public void rejected(StreamGroup group, io.ntfybar.protocol.NtfyError error) {
+            if (!closed) {
+                io.execute(() -> findRefused(group, error));
+            }
+        }
+
+        @Override
+        public void state(ConnectionState.Report report) {
+            listener.onConnectionState(report);
+        }
+    };
+
     private final Map<Long, TopicProblem> problems = new ConcurrentHashMap<>();
     private volatile Settings settings = Settings.defaults();
     private volatile java.util.function.Predicate<Subscription> wanted = s -> true;
@@ -158,7 +188,7 @@ public final class ConnectionEngine implements AutoCloseable {
 
     /** Drops every stream and reconnects at once (the machine woke up, the network changed). */
     public void reconnectAll(String why) {
-        for (Group g : groups()) {
+        for (StreamGroup g : groups()) {
             g.stream.reconnectNow(why);
         }
     }
@@ -179,7 +209,7 @@ public final class ConnectionEngine implements AutoCloseable {
         // No interrupts: a thread interrupted inside H2 file I/O fails the store. Polls end by their timeouts.
         io.shutdown();
         scheduler.shutdown();
-        for (Group g : groups()) {
+        for (StreamGroup g : groups()) {
             g.stream.close();
         }
         synchronized (this) {
@@ -193,8 +223,8 @@ public final class ConnectionEngine implements AutoCloseable {
         writer.close();
     }
 
-    private synchronized List<Group> groups() {
-        List<Group> all = new ArrayList<>();
+    private synchronized List<StreamGroup> groups() {
+        List<StreamGroup> all = new ArrayList<>();
         connections.values().forEach(all::addAll);
         return all;
     }
@@ -237,7 +267,7 @@ public final class ConnectionEngine implements AutoCloseable {
                 keepalive.put(key, Duration.ofSeconds(server.keepaliveSeconds()));
             }
         }
-        List<Group> toClose = new ArrayList<>();
+        List<StreamGroup> toClose = new ArrayList<>();
         synchronized (this) {
             for (ConnectionKey key : new ArrayList<>(connections.keySet())) {
                 if (!desired.containsKey(key)) {
@@ -252,8 +282,8 @@ public final class ConnectionEngine implements AutoCloseable {
     private void connect(ConnectionKey key, List<Subscription> subs, AuthorizationHeader auth, Duration keepalive) {
         subs.sort(Comparator.comparing(Subscription::topic));
         List<String> topics = subs.stream().map(Subscription::topic).toList();
-        List<List<String>> split = TopicSplitter.split(topics, pathOf(key.server()), config.maxRequestLine());
-        List<Group> old;
+        List<List<String>> split = TopicSplitter.split(topics, key.server(), config.maxRequestLine());
+        List<StreamGroup> old;
         synchronized (this) {
             old = connections.getOrDefault(key, List.of());
             if (sameGroups(old, split, keepalive)) {
@@ -266,9 +296,10 @@ public final class ConnectionEngine implements AutoCloseable {
         List<Subscription> updated = history.fetch(key, auth, subs);
         Map<String, Subscription> byTopic = new HashMap<>();
         updated.forEach(s -> byTopic.put(s.topic(), s));
-        List<Group> groups = new ArrayList<>();
+        List<StreamGroup> groups = new ArrayList<>();
         for (List<String> part : split) {
-            groups.add(new Group(key, part, byTopic, auth, keepalive));
+            groups.add(new StreamGroup(
+                    clients.forKey(key), scheduler, config, key, part, byTopic, auth, keepalive, streams));
         }
         synchronized (this) {
             if (closed) {
@@ -279,7 +310,7 @@ public final class ConnectionEngine implements AutoCloseable {
         groups.forEach(g -> g.stream.start());
     }
 
-    private static boolean sameGroups(List<Group> old, List<List<String>> split, Duration keepalive) {
+    private static boolean sameGroups(List<StreamGroup> old, List<List<String>> split, Duration keepalive) {
         if (old.size() != split.size()) {
             return false;
         }
@@ -299,12 +330,12 @@ public final class ConnectionEngine implements AutoCloseable {
     }
 
     /** After a refusal: find which topics the server refuses, set them aside, and reconnect the rest at once. */
-    private void findRefused(Group group, io.ntfybar.protocol.NtfyError error) {
+    private void findRefused(StreamGroup group, io.ntfybar.protocol.NtfyError error) {
         Map<String, RefusalProbe.Verdict> refused =
                 probe.refused(group.stream.key(), group.auth, group.stream.topics(), error);
         int found = 0;
         for (Map.Entry<String, RefusalProbe.Verdict> e : refused.entrySet()) {
-            Subscription sub = group.byTopic.get(e.getKey());
+            Subscription sub = group.subscription(e.getKey());
             if (sub != null) {
                 found++;
                 problem(sub, e.getValue().kind(), e.getValue().sentence());
@@ -318,7 +349,7 @@ public final class ConnectionEngine implements AutoCloseable {
             return;
         }
         synchronized (this) {
-            List<Group> current = connections.get(group.stream.key());
+            List<StreamGroup> current = connections.get(group.stream.key());
             if (current != null && current.contains(group)) {
                 connections.remove(group.stream.key());
                 current.forEach(g -> g.stream.close());
@@ -334,12 +365,12 @@ public final class ConnectionEngine implements AutoCloseable {
             reconnectAll("the computer woke up");
             return;
         }
-        for (Group g : groups()) {
+        for (StreamGroup g : groups()) {
             g.stream.checkAlive(mono);
         }
     }
 
-    private void pollRequested(Group group, Subscription sub) {
+    private void pollRequested(StreamGroup group, Subscription sub) {
         try {
             List<Message> events = poller.poll(
                     group.stream.key(),
@@ -356,87 +387,11 @@ public final class ConnectionEngine implements AutoCloseable {
         return ResumePoint.since(messages, subs, config.resumeMargin());
     }
 
-    static String pathOf(ServerUrl server) {
-        String s = server.shortForm();
-        int slash = s.indexOf('/');
-        return slash < 0 ? "" : s.substring(slash);
-    }
-
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         };
-    }
-
-    /** One stream: some topics of one server, routed to their subscriptions by each message's own topic. */
-    private final class Group implements StreamConnection.Handler {
-        private final AuthorizationHeader auth;
-        private final Duration keepalive;
-        private final StreamConnection stream;
-        private volatile Map<String, Subscription> byTopic;
-
-        Group(
-                ConnectionKey key,
-                List<String> topics,
-                Map<String, Subscription> all,
-                AuthorizationHeader auth,
-                Duration keepalive) {
-            this.auth = auth;
-            this.keepalive = keepalive;
-            Map<String, Subscription> mine = new HashMap<>();
-            topics.forEach(t -> mine.put(t, all.get(t)));
-            this.byTopic = mine;
-            this.stream = new StreamConnection(
-                    clients.forKey(key), scheduler, key, topics, SubscribeQuery.live(), auth, config, keepalive, this);
-        }
-
-        void update(List<Subscription> subs) {
-            Map<String, Subscription> mine = new HashMap<>(byTopic);
-            subs.stream().filter(s -> mine.containsKey(s.topic())).forEach(s -> mine.put(s.topic(), s));
-            byTopic = mine;
-        }
-
-        @Override
-        public String since() {
-            return sinceFor(new ArrayList<>(byTopic.values()));
-        }
-
-        @Override
-        public void onEvent(Message event) {
-            switch (event.eventType()) {
-                case MESSAGE, MESSAGE_CLEAR, MESSAGE_DELETE -> {
-                    Subscription sub = byTopic.get(event.topic());
-                    if (sub == null) {
-                        log.debug("{}: event for a topic this stream does not carry: {}", stream.key(), event.topic());
-                    } else {
-                        writer.submit(sub.id(), event, true);
-                    }
-                }
-                case POLL_REQUEST -> {
-                    Subscription sub = byTopic.get(event.topic());
-                    if (sub != null) {
-                        io.execute(() -> pollRequested(this, sub));
-                    }
-                }
-                case UNKNOWN -> log.debug("{}: ignored an event of unknown type '{}'", stream.key(), event.event());
-                default -> {
-                    // open and keepalive only prove the stream is alive; StreamConnection noted that.
-                }
-            }
-        }
-
-        @Override
-        public void onState(ConnectionState state) {
-            listener.onConnectionState(new ConnectionState.Report(stream.key(), stream.topics(), state));
-        }
-
-        @Override
-        public void onRejected(io.ntfybar.protocol.NtfyError error) {
-            if (!closed) {
-                io.execute(() -> findRefused(this, error));
-            }
-        }
     }
 }

@@ -41,8 +41,8 @@ final class HistoryFetch {
             return subs;
         }
         Map<String, Subscription> done = new HashMap<>();
-        for (List<String> part : TopicSplitter.split(
-                new ArrayList<>(fresh.keySet()), ConnectionEngine.pathOf(key.server()), config.maxRequestLine())) {
+        for (List<String> part :
+                TopicSplitter.split(new ArrayList<>(fresh.keySet()), key.server(), config.maxRequestLine())) {
             try {
                 Map<Long, List<Message>> bySub = new LinkedHashMap<>();
                 part.forEach(t -> bySub.put(fresh.get(t).id(), new ArrayList<>()));

@@ -13,6 +13,13 @@ final class TopicSplitter {
 
     private TopicSplitter() {}
 
+    /** As below, for {@code server}'s own path (a server under {@code /ntfy} has longer request lines). */
+    static List<List<String>> split(List<String> topics, io.ntfybar.protocol.ServerUrl server, int maxRequestLine) {
+        String s = server.shortForm();
+        int slash = s.indexOf('/');
+        return split(topics, slash < 0 ? "" : s.substring(slash), maxRequestLine);
+    }
+
     /**
      * @param pathPrefix the part of the URL path before the topics, e.g. {@code /ntfy} for a server under a path
      * @param maxRequestLine the longest request line allowed, in bytes (topics are ASCII)
