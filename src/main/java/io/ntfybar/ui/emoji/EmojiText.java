@@ -76,12 +76,11 @@ public final class EmojiText {
         String plain = text == null ? "" : text;
         Label label = new Label();
         TextFlow flow = flow(plain);
-        // The text is drawn by Text nodes, which do not take a label's -fx-text-fill or font: they follow the label,
+        // The text is drawn by Text nodes, which do not take a label's -fx-text-fill: their colour follows the label's,
         // so that a theme's or a style class's colour applies (dark theme, muted or error lines).
         for (Node n : flow.getChildren()) {
             if (n instanceof Text t) {
                 t.fillProperty().bind(label.textFillProperty());
-                t.fontProperty().bind(label.fontProperty());
             }
         }
         label.setGraphic(flow);
