@@ -19,6 +19,7 @@ import java.util.Map;
  * @param appearance the windows' theme: {@code system} (follow the system's light or dark setting; the default),
  *     {@code light} or {@code dark}
  * @param launchAtLogin start the app when the user logs in (absent: off)
+ * @param cli the command line's defaults: the topic {@code done} and the shell integration publish to, their title
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -29,7 +30,8 @@ public record Settings(
         @JsonProperty("retention") Retention retention,
         @JsonProperty("notifications") NotificationSettings notifications,
         @JsonProperty("appearance") String appearance,
-        @JsonProperty("launch-at-login") Boolean launchAtLogin) {
+        @JsonProperty("launch-at-login") Boolean launchAtLogin,
+        @JsonProperty("cli") CliSettings cli) {
 
     public static final String NTFY_SH = "https://ntfy.sh";
     public static final String APPEARANCE_SYSTEM = "system";
@@ -57,19 +59,27 @@ public record Settings(
             throw new IllegalArgumentException("appearance must be system, light or dark, not " + appearance);
         }
         launchAtLogin = launchAtLogin != null && launchAtLogin;
+        cli = cli == null ? CliSettings.NONE : cli;
     }
 
     public static Settings defaults() {
         return new Settings(
-                NTFY_SH, 1, Map.of(), Retention.defaults(), NotificationSettings.defaults(), APPEARANCE_SYSTEM, false);
+                NTFY_SH,
+                1,
+                Map.of(),
+                Retention.defaults(),
+                NotificationSettings.defaults(),
+                APPEARANCE_SYSTEM,
+                false,
+                CliSettings.NONE);
     }
 
     public Settings withRetention(Retention r) {
-        return new Settings(defaultServer, minPriority, servers, r, notifications, appearance, launchAtLogin);
+        return new Settings(defaultServer, minPriority, servers, r, notifications, appearance, launchAtLogin, cli);
     }
 
     public Settings withNotifications(NotificationSettings n) {
-        return new Settings(defaultServer, minPriority, servers, retention, n, appearance, launchAtLogin);
+        return new Settings(defaultServer, minPriority, servers, retention, n, appearance, launchAtLogin, cli);
     }
 
     /** The options for {@code baseUrl}, or the defaults when none are set. */
@@ -80,23 +90,28 @@ public record Settings(
     public Settings withServer(String baseUrl, ServerSettings s) {
         Map<String, ServerSettings> copy = new LinkedHashMap<>(servers);
         copy.put(stripSlash(baseUrl), s);
-        return new Settings(defaultServer, minPriority, copy, retention, notifications, appearance, launchAtLogin);
+        return new Settings(defaultServer, minPriority, copy, retention, notifications, appearance, launchAtLogin, cli);
     }
 
     public Settings withDefaultServer(String url) {
-        return new Settings(url, minPriority, servers, retention, notifications, appearance, launchAtLogin);
+        return new Settings(url, minPriority, servers, retention, notifications, appearance, launchAtLogin, cli);
     }
 
     public Settings withMinPriority(int p) {
-        return new Settings(defaultServer, p, servers, retention, notifications, appearance, launchAtLogin);
+        return new Settings(defaultServer, p, servers, retention, notifications, appearance, launchAtLogin, cli);
     }
 
     public Settings withAppearance(String a) {
-        return new Settings(defaultServer, minPriority, servers, retention, notifications, a, launchAtLogin);
+        return new Settings(defaultServer, minPriority, servers, retention, notifications, a, launchAtLogin, cli);
+    }
+
+    public Settings withCli(CliSettings c) {
+        return new Settings(
+                defaultServer, minPriority, servers, retention, notifications, appearance, launchAtLogin, c);
     }
 
     public Settings withLaunchAtLogin(boolean on) {
-        return new Settings(defaultServer, minPriority, servers, retention, notifications, appearance, on);
+        return new Settings(defaultServer, minPriority, servers, retention, notifications, appearance, on, cli);
     }
 
     private static String stripSlash(String url) {
