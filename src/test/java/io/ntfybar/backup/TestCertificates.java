@@ -1,0 +1,64 @@
+package io.ntfybar.backup;
+
+import io.ntfybar.testserver.TestTls;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Certificates for backup fixtures, made once per test JVM with the JDK's keytool (nothing checked in): the test
+ * server's self-signed certificate as a trusted CA (PEM) and a client certificate with its key (PKCS#12).
+ *
+ * @param tls the TLS server identity whose certificate {@link #caPem} is
+ * @param clientP12 the client certificate file, opened by {@link #CLIENT_PASSWORD}
+ */
+record TestCertificates(TestTls tls, String caPem, Path clientP12) {
+    static final String CLIENT_PASSWORD = "client-pass";
+
+    private static TestCertificates made;
+
+    static synchronized TestCertificates get() throws Exception {
+        if (made == null) {
+            Path dir = Files.createTempDirectory("ntfybar-backup-certs");
+            TestTls tls = TestTls.create(dir.resolve("tls"));
+            Path p12 = dir.resolve("client.p12");
+            String keytool =
+                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            Process p = new ProcessBuilder(List.of(
+                            keytool,
+                            "-genkeypair",
+                            "-alias",
+                            "client",
+                            "-keyalg",
+                            "EC",
+                            "-groupname",
+                            "secp256r1",
+                            "-dname",
+                            "CN=phil",
+                            "-validity",
+                            "2",
+                            "-keystore",
+                            p12.toString(),
+                            "-storetype",
+                            "PKCS12",
+                            "-storepass",
+                            CLIENT_PASSWORD,
+                            "-keypass",
+                            CLIENT_PASSWORD))
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("keytool failed: " + out);
+            }
+            made = new TestCertificates(tls, Files.readString(tls.certificatePem()), p12);
+        }
+        return made;
+    }
+
+    String clientP12Base64() throws Exception {
+        return Base64.getEncoder().encodeToString(Files.readAllBytes(clientP12));
+    }
+}
