@@ -88,7 +88,7 @@ final class AndroidMessages {
         JsonNode actionNodes = n.get("actions");
         if (actionNodes != null && !actionNodes.isNull()) {
             try {
-                actions = ActionJson.readAll(actionNodes);
+                actions = withoutMadeUpIds(ActionJson.readAll(actionNodes), id);
             } catch (ProtocolException e) {
                 partial = "their action buttons could not be read and were left out";
             }
@@ -152,7 +152,7 @@ final class AndroidMessages {
         } else {
             ArrayNode actions = o.putArray("actions");
             for (int i = 0; i < m.actions().size(); i++) {
-                actions.add(action(m.actions().get(i), m.id() + "-" + (i + 1)));
+                actions.add(action(m.actions().get(i), madeUpId(m.id(), i)));
             }
         }
         Attachment at = m.attachment();
@@ -185,6 +185,35 @@ final class AndroidMessages {
             }
         }
         return o;
+    }
+
+    /** The action id an export makes up for an action that had none: {@code <message id>-<position from 1>}. */
+    private static String madeUpId(String messageId, int index) {
+        return messageId + "-" + (index + 1);
+    }
+
+    /** Takes the ids {@link #write} made up back out, so that a round trip gives the same actions. */
+    private static List<Action> withoutMadeUpIds(List<Action> actions, String messageId) {
+        List<Action> out = new java.util.ArrayList<>(actions.size());
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            out.add(
+                    madeUpId(messageId, i).equals(a.id())
+                            ? new Action(
+                                    null,
+                                    a.action(),
+                                    a.label(),
+                                    a.clear(),
+                                    a.url(),
+                                    a.method(),
+                                    a.headers(),
+                                    a.body(),
+                                    a.intent(),
+                                    a.extras(),
+                                    a.value())
+                            : a);
+        }
+        return out;
     }
 
     static List<String> tags(String joined) {

@@ -196,11 +196,16 @@ final class CredentialImport {
     private boolean saveSecret(String what, CredentialsRef ref, String secret) {
         try {
             state.keychain().save(ref, secret);
-            return true;
         } catch (KeychainException e) {
             report.skip(what, e.getMessage());
             return false;
         }
+        // An OS keychain that fails on the first write falls back to memory: only now is that known.
+        if (!state.keychain().persistent() && !keychainUsable(what)) {
+            state.keychain().delete(ref);
+            return false;
+        }
+        return true;
     }
 
     private static void deleteQuietly(Path file) {

@@ -92,6 +92,18 @@ final class DependencyRules {
                         .resideInAnyPackage(root + ".ui..")
                         .because("the command line must work without a desktop"));
         rules.put(
+                "backup is headless and below ui and cli",
+                classesIn(root + ".backup..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(GUI_AND_NATIVE)
+                        .orShould()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(root + ".ui..", root + ".cli..")
+                        .because("the app's Preferences and the command line both import and export through backup,"
+                                + " so it must run without a desktop and know neither of them")
+                        .allowEmptyShould(true));
+        rules.put(
                 "nothing depends on app",
                 classesIn(root + "..")
                         .and()

@@ -37,6 +37,7 @@ class DependencyRulesTest {
                 "engine uses no GUI or native code",
                 "only ui imports JavaFX",
                 "cli never imports ui",
+                "backup is headless and below ui and cli",
                 "nothing depends on app")) {
             EvaluationResult result = rules.get(name).evaluate(fixture);
             assertTrue(result.hasViolation(), "rule '" + name + "' should catch the fixture's violation");
