@@ -7,6 +7,7 @@ import io.ntfybar.model.Priority;
 import io.ntfybar.ui.UiText;
 import io.ntfybar.ui.fx.Controls;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
@@ -42,7 +43,7 @@ final class PreferencesView {
     private GridPane grid;
     private int row;
 
-    PreferencesView(PreferencesViewModel vm, Runnable onClose) {
+    PreferencesView(PreferencesViewModel vm, Supplier<BackupFiles> files, Runnable onClose) {
         this.vm = vm;
         page.setPadding(new Insets(16));
         page.getChildren().add(banner(vm.problemProperty(), "problem", "error-text"));
@@ -108,6 +109,8 @@ final class PreferencesView {
         add("keepDays", null, suffixed(days, "keepDays.suffix"), days);
         Spinner<Integer> count = spinner(vm.keepMessages, 0, 10_000_000, "keepMessages");
         add("keepMessages", null, new VBox(2, suffixed(count, "keepMessages.suffix"), note("history.help")), count);
+
+        page.getChildren().add(new BackupSection(vm.backup(), files).root());
 
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);

@@ -64,6 +64,7 @@ public final class PreferencesViewModel {
     private final StringProperty pauseStatus = new SimpleStringProperty(this, "pauseStatus", "");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final StringProperty saveError = new SimpleStringProperty(this, "saveError", "");
+    private final BackupViewModel backup;
 
     /** True while properties are set from the settings: those changes are not saves. */
     private boolean applying;
@@ -74,6 +75,7 @@ public final class PreferencesViewModel {
     public PreferencesViewModel(AppCore core, UiThreads threads) {
         this.core = core;
         this.threads = threads;
+        this.backup = new BackupViewModel(core, threads);
         for (int p = 1; p <= 5; p++) {
             int priority = p;
             ObjectProperty<String> sound = new SimpleObjectProperty<>(this, "sound" + p);
@@ -279,5 +281,10 @@ public final class PreferencesViewModel {
 
     public ReadOnlyStringProperty saveErrorProperty() {
         return saveError;
+    }
+
+    /** The Backup section: import and export. */
+    public BackupViewModel backup() {
+        return backup;
     }
 }

@@ -18,6 +18,7 @@ public final class PreferencesWindow {
     private final UiText text = UiText.of(PreferencesWindow.class);
     private final PreferencesViewModel vm;
     private Stage stage;
+    private BackupFiles files = BackupFiles.dialogs();
 
     public PreferencesWindow(AppCore core, Windows windows, UiThreads threads) {
         this.vm = new PreferencesViewModel(core, threads);
@@ -37,7 +38,7 @@ public final class PreferencesWindow {
         if (stage == null) {
             stage = new Stage();
             stage.setTitle(text.get("window.title"));
-            PreferencesView view = new PreferencesView(vm, () -> stage.hide());
+            PreferencesView view = new PreferencesView(vm, () -> files, () -> stage.hide());
             Scene scene = new Scene(view.root(), 620, 760);
             scene.getStylesheets()
                     .add(PreferencesWindow.class.getResource("preferences.css").toExternalForm());
@@ -47,6 +48,11 @@ public final class PreferencesWindow {
             stage.setMinHeight(420);
         }
         return stage;
+    }
+
+    /** Tests: where the Backup section's Import and Export take their files from, instead of the dialogs. */
+    void useFiles(BackupFiles f) {
+        this.files = f;
     }
 
     PreferencesViewModel viewModel() {
