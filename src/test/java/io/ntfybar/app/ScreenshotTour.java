@@ -12,6 +12,7 @@ import io.ntfybar.subscribe.HttpClients;
 import io.ntfybar.testserver.NtfyTestServer;
 import io.ntfybar.testsupport.ChildJvm;
 import io.ntfybar.testsupport.DesktopSession;
+import io.ntfybar.ui.preferences.PreferencesBackupDemo;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -114,6 +115,7 @@ public final class ScreenshotTour {
                         "subscription-settings.png");
                 window(desktop, toApp, fromApp, "publish", "Publish — ntfybar", out, "publish-window.png");
                 window(desktop, toApp, fromApp, "preferences", "Preferences — ntfybar", out, "preferences-window.png");
+                backupSection(desktop, out);
                 toApp.println("appearance dark");
                 expect(fromApp, "ok");
                 window(
@@ -185,6 +187,22 @@ public final class ScreenshotTour {
         desktop.run("xdotool", "search", "--onlyvisible", "--name", title, "windowfocus");
         desktop.run("xdotool", "key", "ctrl+w");
         Thread.sleep(500);
+    }
+
+    /** The Preferences window's Backup section after an import, from its own demo process on the same display. */
+    private static void backupSection(DesktopSession desktop, Path out) throws Exception {
+        Process demo = ChildJvm.start(
+                PreferencesBackupDemo.class,
+                desktop.env(),
+                List.of("-Dntfybar.logdir=" + Files.createTempDirectory("ntfybar-backup-demo-logs")));
+        try {
+            expect(new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8)), "ready");
+            Thread.sleep(2000);
+            DesktopSession.Geometry g = desktop.visibleWindow("Preferences — ntfybar");
+            shoot(desktop, out.resolve("preferences-backup.png"), g.x(), g.y(), g.width(), g.height());
+        } finally {
+            demo.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     private static void shoot(DesktopSession desktop, Path file, int x, int y, int w, int h) throws Exception {

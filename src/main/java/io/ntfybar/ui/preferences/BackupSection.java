@@ -59,7 +59,7 @@ final class BackupSection {
         report.textProperty().bind(vm.reportProperty());
         report.setEditable(false);
         report.setWrapText(true);
-        report.setPrefRowCount(6);
+        report.setPrefRowCount(8);
         report.managedProperty().bind(Bindings.isNotEmpty(vm.reportProperty()));
         report.visibleProperty().bind(report.managedProperty());
         name(report, "backupReport", text.get("backup.report"));
