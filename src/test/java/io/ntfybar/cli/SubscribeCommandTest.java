@@ -73,7 +73,7 @@ class SubscribeCommandTest {
     void filtersAreSentToTheServer() {
         server.publish("alerts", "quiet", Map.of("Priority", "1"));
         server.publish("alerts", "loud", Map.of("Priority", "5"));
-        assertEquals(0, run("subscribe", "--poll", "-p", "high,max", server.baseUrl() + "/alerts"));
+        assertEquals(0, run("subscribe", "--poll", "--priority", "high,max", server.baseUrl() + "/alerts"));
         assertEquals(List.of("loud"), texts());
         assertTrue(server.requestLines().get(server.requestLines().size() - 1).contains("priority=4,5"));
     }
