@@ -79,6 +79,35 @@ class SubscribeCommandTest {
     }
 
     @Test
+    void shortPollFlagPollsAndACommaListSubscribesToSeveralTopics() {
+        server.publish("alerts", "a1");
+        server.publish("backups", "b1");
+        server.publish("other", "not asked for");
+        assertEquals(0, run("subscribe", "-p", "-s", "all", server.baseUrl() + "/alerts,backups"), err.toString());
+        assertEquals(List.of("a1", "b1"), texts());
+        assertEquals(1, server.requestLines().size(), "one request for both topics: " + server.requestLines());
+        assertTrue(
+                server.requestLines().get(0).startsWith("GET /alerts,backups/json?"),
+                server.requestLines().get(0));
+        assertTrue(
+                server.requestLines().get(0).contains("poll=1"),
+                server.requestLines().get(0));
+    }
+
+    @Test
+    void withoutATopicItIsAUsageError() {
+        assertEquals(2, run("subscribe", "--poll"));
+        assertTrue(err.toString().contains("give a TOPIC, or --from-config"), err.toString());
+    }
+
+    @Test
+    void aUserWithoutPasswordAndNoTerminalIsAClearError() {
+        assertEquals(1, run("subscribe", "--poll", "-u", "phil", server.baseUrl() + "/alerts"));
+        assertTrue(err.toString().contains("-u phil has no password; give -u phil:PASSWORD"), err.toString());
+        assertEquals(0, server.requestLines().size());
+    }
+
+    @Test
     void storeRemembersWhatWasPrintedAcrossRuns() {
         String topic = "stored-" + System.nanoTime();
         server.publish(topic, "one");
