@@ -1,6 +1,8 @@
 package io.ntfybar.cli;
 
 import io.ntfybar.protocol.AuthorizationHeader;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * Who a subscription connects as: a user and password, an access token, or nobody. Equal logins share a connection.
@@ -15,6 +17,25 @@ record Login(String user, String password, String token) {
 
     Login {
         password = user != null && password == null ? "" : password;
+    }
+
+    /**
+     * The login an Authorization header carries (ntfybar's {@link CliConfig} hands out headers; the store's engine
+     * needs the parts, to keep them in its session keychain). Null is anonymous.
+     */
+    static Login of(AuthorizationHeader header) {
+        if (header == null) {
+            return NONE;
+        }
+        String value = header.value();
+        int space = value.indexOf(' ');
+        String credentials = value.substring(space + 1).strip();
+        if ("Bearer".equalsIgnoreCase(header.scheme())) {
+            return token(credentials);
+        }
+        String decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        return user(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 
     static Login token(String token) {

@@ -6,17 +6,17 @@ import io.ntfybar.protocol.SubscribeQuery;
 import io.ntfybar.protocol.TopicUrl;
 import io.ntfybar.settings.AppPaths;
 import io.ntfybar.settings.NtfyClientConfig;
-import io.ntfybar.settings.Settings;
 import io.ntfybar.settings.SettingsException;
-import io.ntfybar.settings.SettingsFile;
 import io.ntfybar.store.StoreException;
-import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Stack;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -178,13 +178,13 @@ public final class SubscribeCommand implements Callable<Integer> {
             if (notify && poll) {
                 throw new IllegalArgumentException("--notify waits for new messages; it cannot be used with --poll");
             }
-            AppPaths paths = AppPaths.current();
-            Settings settings = new SettingsFile(paths.config()).load();
-            List<SubscribeTarget> targets = targets(ServerUrl.of(settings.defaultServer()));
+            CliConfig cli = CliConfig.load(config);
+            List<SubscribeTarget> targets = targets(cli);
             int code;
             try (Output output = new Output(spec.commandLine().getOut(), err, verbose)) {
                 code = store || notify
-                        ? new StoredSubscription(paths, settings, targets, poll, notify, output).run()
+                        ? new StoredSubscription(AppPaths.current(), cli.settings(), targets, poll, notify, output)
+                                .run()
                         : new DirectSubscription(targets, poll, output).run();
                 if (code != 130) {
                     output.finish();
@@ -198,53 +198,29 @@ public final class SubscribeCommand implements Callable<Integer> {
         }
     }
 
-    private List<SubscribeTarget> targets(ServerUrl defaultServer) {
-        Login login = login();
+    private List<SubscribeTarget> targets(CliConfig cli) {
         SubscribeQuery query = query();
+        Map<ServerUrl, Login> logins = new HashMap<>();
+        Function<ServerUrl, Login> login = server -> logins.computeIfAbsent(
+                user != null || token != null ? ServerUrl.NTFY_SH : server, // flags: one login, asked for once
+                k -> Login.of(cli.auth(server, user, token).orElse(null)));
         List<SubscribeTarget> targets = new ArrayList<>();
         if (fromConfig) {
             Path file = config != null ? config : NtfyClientConfig.defaultPath();
-            NtfyClientConfig client = NtfyClientConfig.load(file, true);
+            NtfyClientConfig client = config != null ? cli.client() : NtfyClientConfig.load(file, true);
             if (client.subscribe().isEmpty() && topic == null) {
                 throw new IllegalArgumentException("the ntfy client config " + file
                         + " has no 'subscribe:' entries; add some (see ntfybar subscribe --help) or give a TOPIC");
             }
-            targets.addAll(SubscribeTargets.fromClientConfig(client, file, defaultServer, login, query));
+            targets.addAll(SubscribeTargets.fromClientConfig(client, file, cli.defaultServer(), login, query));
         }
         if (topic != null) {
             String cmd = command.isEmpty() ? null : String.join(" ", command);
-            for (TopicUrl url : SubscribeTargets.topics(topic, defaultServer)) {
-                targets.add(new SubscribeTarget(url, login, query, cmd));
+            for (TopicUrl url : SubscribeTargets.topics(topic, cli::topic)) {
+                targets.add(new SubscribeTarget(url, login.apply(url.server()), query, cmd));
             }
         }
         return targets;
-    }
-
-    /** The login of {@code -u} or {@code -k}; {@code -u USER} without a password asks for it on the console. */
-    private Login login() {
-        if (user != null && token != null) {
-            throw new IllegalArgumentException("use either -u or -k/--token, not both");
-        }
-        if (token != null) {
-            return Login.token(token);
-        }
-        if (user == null) {
-            return Login.NONE;
-        }
-        int colon = user.indexOf(':');
-        if (colon >= 0) {
-            return Login.user(user.substring(0, colon), user.substring(colon + 1));
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new IllegalArgumentException("-u " + user + " has no password; give -u " + user
-                    + ":PASSWORD, or run ntfybar in a terminal to be asked for it");
-        }
-        char[] password = console.readPassword("Password for %s: ", user);
-        if (password == null) {
-            throw new IllegalArgumentException("no password was entered for " + user);
-        }
-        return Login.user(user, new String(password));
     }
 
     private SubscribeQuery query() {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What {@code subscribe} listens to, built from its TOPIC argument and from the {@code subscribe:} entries of ntfy's
@@ -26,7 +27,7 @@ final class SubscribeTargets {
      *
      * @throws ProtocolException when a topic is not valid
      */
-    static List<TopicUrl> topics(String arg, ServerUrl defaultServer) {
+    static List<TopicUrl> topics(String arg, Function<String, TopicUrl> parse) {
         String s = arg.strip();
         while (s.endsWith("/")) {
             s = s.substring(0, s.length() - 1);
@@ -35,7 +36,7 @@ final class SubscribeTargets {
         String prefix = s.substring(0, slash + 1);
         List<TopicUrl> out = new ArrayList<>();
         for (String name : s.substring(slash + 1).split(",", -1)) {
-            TopicUrl url = TopicUrl.parse(prefix + name.strip(), defaultServer);
+            TopicUrl url = parse.apply(prefix + name.strip());
             if (!out.contains(url)) {
                 out.add(url);
             }
@@ -46,14 +47,18 @@ final class SubscribeTargets {
     /**
      * One target per {@code subscribe:} entry of {@code config}: its topic (a bare one on the file's
      * {@code default-host}, else on {@code fallbackServer}), its {@code command} (else {@code default-command}, else
-     * none: JSON lines), its login (its own {@code token} or {@code user}/{@code password}, else {@code flagLogin}
-     * from the command line, else the file's {@code default-token} or {@code default-user}/{@code default-password})
-     * and {@code base} with its {@code if:} filters.
+     * none: JSON lines), its login (its own {@code token} or {@code user}/{@code password}, else what
+     * {@code fallbackLogin} finds for its server: the command line's flags, the environment, the file's default login
+     * for its default host, the keychain) and {@code base} with its {@code if:} filters.
      *
      * @throws IllegalArgumentException with a sentence naming the file and entry when an entry is not valid
      */
     static List<SubscribeTarget> fromClientConfig(
-            NtfyClientConfig config, Path file, ServerUrl fallbackServer, Login flagLogin, SubscribeQuery base) {
+            NtfyClientConfig config,
+            Path file,
+            ServerUrl fallbackServer,
+            Function<ServerUrl, Login> fallbackLogin,
+            SubscribeQuery base) {
         ServerUrl host = fallbackServer;
         if (config.defaultHost() != null) {
             try {
@@ -63,24 +68,21 @@ final class SubscribeTargets {
                         "the ntfy client config " + file + " has a default-host that is not valid: " + e.getMessage());
             }
         }
-        Login defaults = config.defaultToken() != null
-                ? Login.token(config.defaultToken())
-                : config.defaultUser() != null
-                        ? Login.user(config.defaultUser(), config.defaultPassword())
-                        : Login.NONE;
-        Login fallbackLogin = flagLogin.anonymous() ? defaults : flagLogin;
+        ServerUrl defaultHost = host;
         List<SubscribeTarget> out = new ArrayList<>();
         List<NtfyClientConfig.Subscribe> entries = config.subscribe();
         for (int i = 0; i < entries.size(); i++) {
             NtfyClientConfig.Subscribe e = entries.get(i);
             String where = "the ntfy client config " + file + ", subscribe entry " + (i + 1) + " (" + e.topic() + ")";
-            Login login = e.token() != null
-                    ? Login.token(e.token())
-                    : e.user() != null ? Login.user(e.user(), e.password()) : fallbackLogin;
             String command = e.command() != null ? e.command() : config.defaultCommand();
             try {
                 SubscribeQuery query = withFilters(base, e.ifFilters(), where);
-                for (TopicUrl topic : topics(e.topic(), host)) {
+                for (TopicUrl topic : topics(e.topic(), s -> TopicUrl.parse(s, defaultHost))) {
+                    Login login = e.token() != null
+                            ? Login.token(e.token())
+                            : e.user() != null
+                                    ? Login.user(e.user(), e.password())
+                                    : fallbackLogin.apply(topic.server());
                     out.add(new SubscribeTarget(topic, login, query, command));
                 }
             } catch (ProtocolException ex) {

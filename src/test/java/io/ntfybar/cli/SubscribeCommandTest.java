@@ -103,7 +103,7 @@ class SubscribeCommandTest {
     @Test
     void aUserWithoutPasswordAndNoTerminalIsAClearError() {
         assertEquals(1, run("subscribe", "--poll", "-u", "phil", server.baseUrl() + "/alerts"));
-        assertTrue(err.toString().contains("-u phil has no password; give -u phil:PASSWORD"), err.toString());
+        assertTrue(err.toString().contains("no terminal to ask for it; use phil:PASSWORD"), err.toString());
         assertEquals(0, server.requestLines().size());
     }
 

@@ -23,11 +23,11 @@ class SubscribeTargetsTest {
     void aCommaListIsSeveralTopicsOfOneServer() {
         assertEquals(
                 List.of(TopicUrl.parse("https://home.example/a"), TopicUrl.parse("https://home.example/b")),
-                SubscribeTargets.topics("a,b,a", HOME));
+                SubscribeTargets.topics("a,b,a", t -> TopicUrl.parse(t, HOME)));
         assertEquals(
                 List.of(TopicUrl.parse("https://ntfy.example/x"), TopicUrl.parse("https://ntfy.example/y")),
-                SubscribeTargets.topics("ntfy.example/x,y/", HOME));
-        assertThrows(ProtocolException.class, () -> SubscribeTargets.topics("a,,b", HOME));
+                SubscribeTargets.topics("ntfy.example/x,y/", t -> TopicUrl.parse(t, HOME)));
+        assertThrows(ProtocolException.class, () -> SubscribeTargets.topics("a,,b", t -> TopicUrl.parse(t, HOME)));
     }
 
     @Test
@@ -55,11 +55,11 @@ class SubscribeTargetsTest {
     }
 
     @Test
-    void entriesTakeTheirOwnLoginElseTheFlagsElseTheDefaults() {
+    void entriesTakeTheirOwnLoginAndCommandElseTheFallbacks() {
         NtfyClientConfig config = new NtfyClientConfig(
                 "https://home.example",
-                "dflt",
-                "dpw",
+                null,
+                null,
                 null,
                 "default-cmd",
                 List.of(
@@ -67,23 +67,31 @@ class SubscribeTargetsTest {
                         new NtfyClientConfig.Subscribe("own-user", null, "phil", "pw", null, Map.of()),
                         new NtfyClientConfig.Subscribe(
                                 "https://other.example/none", null, null, null, null, Map.of())));
-        Path file = Path.of("client.yml");
-        List<SubscribeTarget> targets =
-                SubscribeTargets.fromClientConfig(config, file, ServerUrl.NTFY_SH, Login.NONE, SubscribeQuery.live());
+        List<SubscribeTarget> targets = SubscribeTargets.fromClientConfig(
+                config,
+                Path.of("client.yml"),
+                ServerUrl.NTFY_SH,
+                server -> Login.user("fallback-for-" + server.shortForm(), "x"),
+                SubscribeQuery.live());
         assertEquals(Login.token("tk_own"), targets.get(0).login());
         assertEquals("cmd", targets.get(0).command());
         assertEquals(Login.user("phil", "pw"), targets.get(1).login());
         assertEquals("default-cmd", targets.get(1).command());
-        assertEquals(Login.user("dflt", "dpw"), targets.get(2).login());
+        assertEquals(
+                TopicUrl.parse("https://home.example/own-user"), targets.get(1).topic());
         assertEquals(
                 TopicUrl.parse("https://other.example/none"), targets.get(2).topic());
         assertEquals(
-                TopicUrl.parse("https://home.example/own-user"), targets.get(1).topic());
+                Login.user("fallback-for-other.example", "x"), targets.get(2).login());
+    }
 
-        List<SubscribeTarget> withFlag = SubscribeTargets.fromClientConfig(
-                config, file, ServerUrl.NTFY_SH, Login.token("tk_flag"), SubscribeQuery.live());
-        assertEquals(Login.token("tk_flag"), withFlag.get(2).login());
-        assertEquals(Login.token("tk_own"), withFlag.get(0).login());
+    @Test
+    void aLoginComesBackOutOfItsHeader() {
+        assertEquals(
+                Login.user("phil", "pa:ss"),
+                Login.of(Login.user("phil", "pa:ss").header()));
+        assertEquals(Login.token("tk_abc"), Login.of(Login.token("tk_abc").header()));
+        assertEquals(Login.NONE, Login.of(null));
     }
 
     @Test
