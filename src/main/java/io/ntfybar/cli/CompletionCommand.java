@@ -55,8 +55,10 @@ public final class CompletionCommand implements Callable<Integer> {
         }
         String script = AutoComplete.bash("ntfybar", root);
         if (shell == Shell.zsh) {
-            // zsh understands bash's complete/compgen once bashcompinit has run (after compinit).
-            script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
+            // zsh understands bash's complete/compgen once bashcompinit has run after compinit (picocli's docs). Not
+            // a second compinit where the user's .zshrc ran it already: that would drop completions set up since.
+            script = "if ! type compdef >/dev/null 2>&1; then autoload -U +X compinit && compinit; fi\n"
+                    + "autoload -U +X bashcompinit && bashcompinit\n" + script;
         }
         spec.commandLine().getOut().print(script);
         spec.commandLine().getOut().flush();

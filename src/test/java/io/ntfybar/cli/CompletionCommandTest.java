@@ -29,10 +29,14 @@ class CompletionCommandTest {
 
     /** Runs {@code body} in {@code shell} (no rc files) after sourcing the script; returns its stdout. */
     private String inShell(List<String> shell, String scriptText, String body) throws Exception {
+        return inShell(shell, "", scriptText, body);
+    }
+
+    private String inShell(List<String> shell, String prelude, String scriptText, String body) throws Exception {
         Path file = dir.resolve("ntfybar-completion");
         Files.writeString(file, scriptText, StandardCharsets.UTF_8);
         Path program = dir.resolve("program");
-        Files.writeString(program, "source " + file + "\n" + body + "\n", StandardCharsets.UTF_8);
+        Files.writeString(program, prelude + "source " + file + "\n" + body + "\n", StandardCharsets.UTF_8);
         ProcessBuilder pb = new ProcessBuilder(new java.util.ArrayList<>(shell));
         pb.command().add(program.toString());
         pb.environment().put("HOME", dir.toString());
@@ -80,9 +84,14 @@ class CompletionCommandTest {
         DesktopTests.require(installed("zsh"), "zsh is not installed (apt-get install zsh)");
         String out = inShell(
                 List.of("zsh", "-f"),
+                """
+                autoload -U +X compinit && compinit
+                _mine() { }
+                compdef _mine mine
+                """,
                 script("zsh"),
                 """
-                echo "registered: ${_comps[ntfybar]}"
+                echo "registered: ${_comps[ntfybar]} / ${_comps[mine]}"
                 setopt ksharrays
                 COMP_LINE='ntfybar sub'; COMP_WORDS=(ntfybar sub); COMP_CWORD=1; COMP_POINT=${#COMP_LINE}
                 _complete_ntfybar
@@ -90,6 +99,7 @@ class CompletionCommandTest {
                 """);
         List<String> lines = out.lines().toList();
         assertTrue(lines.get(0).contains("_complete_ntfybar"), out);
+        assertTrue(lines.get(0).endsWith("/ _mine"), "a completion the user set up before stays: " + out);
         // zsh's compgen emulation offers every candidate and leaves matching the typed prefix to zsh itself.
         assertTrue(
                 List.of(lines.get(1).substring("subcommands: ".length()).split(" "))
