@@ -95,6 +95,17 @@ class SubscribeCommandTest {
     }
 
     @Test
+    void optionsAfterTheTopicAreOptionsAndEverythingFromTheCommandOnIsTheCommand() {
+        SubscribeCommand c = new SubscribeCommand();
+        new picocli.CommandLine(c).parseArgs("alerts", "--poll", "-s", "all", "echo", "-v", "--poll", "$m");
+        assertEquals("alerts", c.topic);
+        assertTrue(c.poll);
+        assertEquals("all", c.since);
+        assertEquals(List.of("echo", "-v", "--poll", "$m"), c.command);
+        assertTrue(!c.verbose, "-v after the command is the command's");
+    }
+
+    @Test
     void withoutATopicItIsAUsageError() {
         assertEquals(2, run("subscribe", "--poll"));
         assertTrue(err.toString().contains("give a TOPIC, or --from-config"), err.toString());
