@@ -200,10 +200,16 @@ public final class SubscribeCommand implements Callable<Integer> {
 
     private List<SubscribeTarget> targets(CliConfig cli) {
         SubscribeQuery query = query();
-        Map<ServerUrl, Login> logins = new HashMap<>();
-        Function<ServerUrl, Login> login = server -> logins.computeIfAbsent(
-                user != null || token != null ? ServerUrl.NTFY_SH : server, // flags: one login, asked for once
-                k -> Login.of(cli.auth(server, user, token).orElse(null)));
+        // -u/-k: one login for every server, its password asked for once; else each server's own, looked up once.
+        Function<ServerUrl, Login> login;
+        if (user != null || token != null) {
+            Login flags = Login.of(cli.auth(cli.defaultServer(), user, token).orElse(null));
+            login = server -> flags;
+        } else {
+            Map<ServerUrl, Login> found = new HashMap<>();
+            login = server -> found.computeIfAbsent(
+                    server, k -> Login.of(cli.auth(k, null, null).orElse(null)));
+        }
         List<SubscribeTarget> targets = new ArrayList<>();
         if (fromConfig) {
             Path file = config != null ? config : NtfyClientConfig.defaultPath();
