@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "ntfybar",
         mixinStandardHelpOptions = true,
-        subcommands = {SubscribeCommand.class},
+        subcommands = {SubscribeCommand.class, PublishCommand.class},
         versionProvider = NtfybarCommand.Version.class,
         description = {
             "Desktop client and command line for ntfy (https://ntfy.sh) and self-hosted ntfy servers.",
@@ -22,6 +22,24 @@ public final class NtfybarCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final java.io.InputStream stdin;
+    private final boolean stdinIsTerminal;
+
+    NtfybarCommand(java.io.InputStream stdin, boolean stdinIsTerminal) {
+        this.stdin = stdin;
+        this.stdinIsTerminal = stdinIsTerminal;
+    }
+
+    /** The standard input of the command this spec belongs to (the process's, or what a test gave). */
+    static java.io.InputStream stdin(CommandLine.Model.CommandSpec spec) {
+        return ((NtfybarCommand) spec.root().userObject()).stdin;
+    }
+
+    /** Whether that input is a terminal (then nothing is read from it unasked). */
+    static boolean stdinIsTerminal(CommandLine.Model.CommandSpec spec) {
+        return ((NtfybarCommand) spec.root().userObject()).stdinIsTerminal;
+    }
+
     @Override
     public void run() {
         // Only reached when the root is invoked with options but no command (e.g. "ntfybar -x" is rejected earlier).
@@ -30,12 +48,20 @@ public final class NtfybarCommand implements Runnable {
 
     /** Parses and runs {@code args}; returns the exit code (0 ok, 2 usage error, 1 failure). */
     public static int run(String... args) {
-        return new CommandLine(new NtfybarCommand()).execute(args);
+        return new CommandLine(new NtfybarCommand(System.in, Terminals.stdinIsTerminal())).execute(args);
     }
 
     /** Like {@link #run(String...)}, writing to these instead of stdout and stderr (for tests and embedding). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        return new CommandLine(new NtfybarCommand()).setOut(out).setErr(err).execute(args);
+        return run(java.io.InputStream.nullInputStream(), out, err, args);
+    }
+
+    /** Like {@link #run(java.io.PrintWriter, java.io.PrintWriter, String...)}, reading {@code in} as standard input. */
+    public static int run(java.io.InputStream in, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return new CommandLine(new NtfybarCommand(in, false))
+                .setOut(out)
+                .setErr(err)
+                .execute(args);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -52,6 +52,27 @@ public record PublishRequest(
                 true, null);
     }
 
+    public PublishRequest withMessage(String v) {
+        return new PublishRequest(
+                topic,
+                v,
+                title,
+                priority,
+                tags,
+                click,
+                icon,
+                actions,
+                attach,
+                filename,
+                markdown,
+                email,
+                call,
+                delay,
+                cache,
+                firebase,
+                sequenceId);
+    }
+
     public PublishRequest withTitle(String v) {
         return new PublishRequest(
                 topic,

@@ -1,14 +1,14 @@
 package io.ntfybar.protocol;
 
 /** Quotes untrusted input in error messages: short, one line, control characters made visible. */
-final class InputSnippet {
+public final class InputSnippet {
     /** Quoted input in an error message is cut to this many characters. */
     static final int MAX_CHARS = 80;
 
     private InputSnippet() {}
 
     /** The input in single quotes, cut to {@link #MAX_CHARS} characters (with "…") and control characters escaped. */
-    static String quote(String s) {
+    public static String quote(String s) {
         return "'" + shorten(s) + "'";
     }
 

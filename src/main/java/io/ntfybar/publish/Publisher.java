@@ -13,6 +13,7 @@ import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.TopicName;
 import io.ntfybar.protocol.TopicUrl;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.BufferedSink;
+import okio.Okio;
 
 /**
  * Publishes messages to an ntfy server: as JSON to the server's root (every option, any text), or with a file
@@ -34,6 +37,10 @@ import okhttp3.Response;
 public final class Publisher {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final MediaType OCTETS = MediaType.get("application/octet-stream");
+    private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
+
+    /** The longest text the server keeps as the message itself; longer bodies become an attachment. */
+    public static final int MAX_TEXT_BYTES = 4096;
 
     private final OkHttpClient client;
 
@@ -71,6 +78,21 @@ public final class Publisher {
     }
 
     /**
+     * Publishes as JSON when the text fits (at most {@value #MAX_TEXT_BYTES} bytes, as the server keeps a message);
+     * longer text is sent as the request body instead, which the server stores as a text attachment, as ntfy's own
+     * CLI does.
+     */
+    public Message publishText(ServerUrl server, Optional<AuthorizationHeader> auth, PublishRequest r)
+            throws PublishException {
+        String text = r.message() == null ? "" : r.message();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_TEXT_BYTES) {
+            return publish(server, auth, r);
+        }
+        return put(server, auth, r.withMessage(null), RequestBody.create(bytes, TEXT), r.filename());
+    }
+
+    /**
      * Uploads {@code file} as the message's attachment (named {@code r.filename()}, else the file's name), with the
      * request's other options as headers. The file is streamed, never read into memory.
      */
@@ -79,6 +101,44 @@ public final class Publisher {
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new PublishException("Cannot read the file " + file + " to attach.", null, null);
         }
+        return put(
+                server,
+                auth,
+                r,
+                RequestBody.create(file.toFile(), OCTETS),
+                r.filename() != null ? r.filename() : file.getFileName().toString());
+    }
+
+    /**
+     * Uploads what {@code in} gives until its end (a pipe, stdin) as the attachment named {@code r.filename()}, else
+     * {@code defaultName}; streamed with chunked transfer, never read into memory. {@code in} is not closed.
+     */
+    public Message upload(
+            ServerUrl server, Optional<AuthorizationHeader> auth, PublishRequest r, InputStream in, String defaultName)
+            throws PublishException {
+        RequestBody body = new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return OCTETS;
+            }
+
+            @Override
+            public boolean isOneShot() {
+                return true;
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                sink.writeAll(Okio.source(in));
+            }
+        };
+        return put(server, auth, r, body, r.filename() != null ? r.filename() : defaultName);
+    }
+
+    /** {@code PUT /<topic>} with {@code body}, the request's options as headers. */
+    private Message put(
+            ServerUrl server, Optional<AuthorizationHeader> auth, PublishRequest r, RequestBody body, String filename)
+            throws PublishException {
         String topic;
         try {
             topic = TopicName.validate(r.topic());
@@ -90,11 +150,8 @@ public final class Publisher {
         }
         Request.Builder b = new Request.Builder()
                 .url(NtfyUrls.publish(new TopicUrl(server, topic)))
-                .put(RequestBody.create(file.toFile(), OCTETS));
-        header(
-                b,
-                "X-Filename",
-                r.filename() != null ? r.filename() : file.getFileName().toString());
+                .put(body);
+        header(b, "X-Filename", filename);
         header(b, "X-Message", r.message());
         header(b, "X-Title", r.title());
         if (r.priority() != null) {
@@ -103,6 +160,7 @@ public final class Publisher {
         header(b, "X-Tags", r.tags().isEmpty() ? null : String.join(",", r.tags()));
         header(b, "X-Click", r.click());
         header(b, "X-Icon", r.icon());
+        header(b, "X-Attach", r.attach());
         header(b, "X-Actions", r.actions().isEmpty() ? null : ActionSyntax.formatJson(r.actions()));
         header(b, "X-Markdown", r.markdown() ? "yes" : null);
         header(b, "X-Email", r.email());
