@@ -10,7 +10,6 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,8 +18,9 @@ import java.util.regex.Pattern;
  * ntfybar's own process group, with ntfybar's standard input, output and error, and waits for it.
  *
  * <p>Ctrl-C: the terminal sends SIGINT to the whole foreground process group, so the command gets it as it would from
- * a shell. While the command runs, ntfybar itself ignores SIGINT (as a shell does) and only notes it, so that a command
- * that handles Ctrl-C and carries on is still waited for. Other signals end ntfybar as usual.
+ * a shell. While the command runs, ntfybar itself ignores SIGINT at the Java level (as a shell does), so that a
+ * command that handles Ctrl-C and carries on is still waited for; the OS-level handler stays the JVM's, so the command
+ * starts with the default disposition and Ctrl-C ends it unless it says otherwise. Other signals end ntfybar as usual.
  *
  * <p>When ntfybar's standard streams are not the process's own (tests, embedding), the command's streams are piped to
  * and from them instead. Blocks the calling thread; not thread-safe (it changes the process's SIGINT handler).
@@ -38,9 +38,8 @@ final class CommandRun {
      *
      * @param finished the command, its exit code and how long it ran
      * @param startError a sentence when the command could not be started (then the exit code is 126 or 127)
-     * @param interrupted Ctrl-C (SIGINT) reached ntfybar while the command ran
      */
-    record Result(Finished finished, String startError, boolean interrupted) {
+    record Result(Finished finished, String startError) {
         int exitCode() {
             return finished.exitCode().orElseThrow();
         }
@@ -60,8 +59,7 @@ final class CommandRun {
         if (inheritIo) {
             pb.inheritIO();
         }
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Runnable restoreSigint = ignoreSigint(interrupted);
+        Runnable restoreSigint = ignoreSigint();
         long start = System.nanoTime();
         try {
             Process p;
@@ -84,7 +82,7 @@ final class CommandRun {
             }
             out.flush();
             err.flush();
-            return new Result(Finished.command(command, code, took), null, interrupted.get());
+            return new Result(Finished.command(command, code, took), null);
         } finally {
             restoreSigint.run();
         }
@@ -99,11 +97,10 @@ final class CommandRun {
         if (errno == 13) {
             return new Result(
                     Finished.command(command, NOT_EXECUTABLE, took),
-                    "cannot run " + program + ": permission denied (not an executable file)",
-                    false);
+                    "cannot run " + program + ": permission denied (not an executable file)");
         }
         String why = errno == 2 ? "no such program (not found on the PATH)" : text;
-        return new Result(Finished.command(command, NOT_FOUND, took), "cannot run " + program + ": " + why, false);
+        return new Result(Finished.command(command, NOT_FOUND, took), "cannot run " + program + ": " + why);
     }
 
     /** Copies the command's output to {@code out}/{@code err} and {@code in} to its input, each on its own thread. */
@@ -147,12 +144,12 @@ final class CommandRun {
     }
 
     /**
-     * Replaces the JVM's SIGINT handler (which would exit) by one that only notes the signal, through
+     * Replaces the JVM's SIGINT handler (which would exit) by one that does nothing, through
      * {@code sun.misc.Signal} (module jdk.unsupported, exported for this use), reached reflectively so that the build
      * stays free of internal-API warnings. Returns how to put the old handler back; a no-op where that is not possible
      * (no SIGINT on this platform, or the JVM runs with -Xrs).
      */
-    private static Runnable ignoreSigint(AtomicBoolean interrupted) {
+    private static Runnable ignoreSigint() {
         try {
             Class<?> signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
@@ -161,8 +158,7 @@ final class CommandRun {
             Object noting = Proxy.newProxyInstance(
                     handlerClass.getClassLoader(), new Class<?>[] {handlerClass}, (proxy, method, args) -> {
                         if (method.getName().equals("handle")) {
-                            interrupted.set(true);
-                            return null;
+                            return null; // the command got the same SIGINT and decides for itself
                         }
                         return switch (method.getName()) {
                             case "hashCode" -> System.identityHashCode(proxy);

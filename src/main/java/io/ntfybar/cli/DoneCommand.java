@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
                     + " an option of done belongs to the command. A command that cannot be started is reported"
                     + " as failed too, with exit code 127 (not found) or 126 (not executable), as a shell would.",
             "Ctrl-C reaches the command (it runs in ntfybar's process group); ntfybar waits for it to end, and when it"
-                    + " ended by the Ctrl-C nothing is published: you were there.",
+                    + " ended by the Ctrl-C (exit code 130) nothing is published: you were there.",
             "--pid waits for a process that is already running; its exit code is unknown, so the message says"
                     + " \"Process 1234 (\"rsync\") finished in 4:10 minutes\", tagged 🏁, and the time counts from"
                     + " the process's start when the OS tells it. Ctrl-C stops the waiting and publishes nothing.",
@@ -137,8 +137,8 @@ final class DoneCommand implements Callable<Integer> {
             err.println(spec.qualifiedName() + ": " + r.startError());
             err.flush();
         }
-        if (r.interrupted() && r.exitCode() == SIGINT_EXIT) {
-            return r.exitCode();
+        if (r.exitCode() == SIGINT_EXIT) {
+            return r.exitCode(); // ended by Ctrl-C: the user was there
         }
         if (longEnough(r.finished())) {
             publish(r.finished());

@@ -97,6 +97,13 @@ class DoneCommandTest {
     }
 
     @Test
+    void aCommandEndedByCtrlCIsNotReported() throws Exception {
+        assertEquals(130, cli.run("done", "sh", "-c", "kill -INT $$"), "SIGINT: 128 + 2, as a shell reports it");
+        assertTrue(published("builds").isEmpty(), "the user pressed Ctrl-C, so was there");
+        assertEquals("", cli.err());
+    }
+
+    @Test
     void aCommandThatDoesNotExistExitsWith127AndIsReportedAsFailed() throws Exception {
         int code = cli.run("done", "no-such-program-ntfybar-test", "--flag");
         assertEquals(127, code);
