@@ -85,7 +85,7 @@ final class Delivery {
             return OK;
         } catch (Publisher.PublishException e) {
             return fail(err, prefix + e.getMessage());
-        } catch (IllegalArgumentException | ProtocolException | SettingsException e) {
+        } catch (IllegalArgumentException | IllegalStateException | ProtocolException | SettingsException e) {
             return fail(err, prefix + e.getMessage());
         }
     }

@@ -22,6 +22,17 @@ public record CredentialsRef(String baseUrl, String username) {
         return new CredentialsRef(baseUrl, "");
     }
 
+    /**
+     * The password of the server's client certificate (PKCS#12, for mutual TLS), filed under the server's own service
+     * with the account {@code client certificate}; no ntfy user name contains a space, so it cannot clash with a login.
+     */
+    public static CredentialsRef clientCertificate(String baseUrl) {
+        return new CredentialsRef(baseUrl, CLIENT_CERTIFICATE);
+    }
+
+    /** The account name of {@link #clientCertificate}. */
+    public static final String CLIENT_CERTIFICATE = "client certificate";
+
     public boolean isToken() {
         return username.isEmpty();
     }

@@ -15,6 +15,8 @@ import java.util.Map;
  *     {@code Authorization} header, for proxies that drop the header (the query may end up in their logs)
  * @param caCertificate a PEM file of CA certificates to trust for this server besides the system's (a self-hosted
  *     server with its own CA); TLS stays verified, host names included
+ * @param clientCertificate a PKCS#12 file with the client certificate and key this server requires (mutual TLS); its
+ *     password is in the keychain under {@code CredentialsRef.clientCertificate(baseUrl)}
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record ServerSettings(
@@ -23,7 +25,8 @@ public record ServerSettings(
         @JsonProperty("username") String username,
         @JsonProperty("token") boolean token,
         @JsonProperty("auth-in-query") boolean authInQuery,
-        @JsonProperty("ca-certificate") String caCertificate) {
+        @JsonProperty("ca-certificate") String caCertificate,
+        @JsonProperty("client-certificate") String clientCertificate) {
 
     public ServerSettings {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -40,10 +43,23 @@ public record ServerSettings(
 
     /** The same options with other credentials references (a username, or a token when {@code token}). */
     public ServerSettings withLogin(String newUsername, boolean newToken) {
-        return new ServerSettings(keepaliveSeconds, headers, newUsername, newToken, authInQuery, caCertificate);
+        return new ServerSettings(
+                keepaliveSeconds, headers, newUsername, newToken, authInQuery, caCertificate, clientCertificate);
+    }
+
+    public ServerSettings withCaCertificate(String pemFile) {
+        return new ServerSettings(keepaliveSeconds, headers, username, token, authInQuery, pemFile, clientCertificate);
+    }
+
+    public ServerSettings withClientCertificate(String p12File) {
+        return new ServerSettings(keepaliveSeconds, headers, username, token, authInQuery, caCertificate, p12File);
+    }
+
+    public ServerSettings withHeaders(Map<String, String> h) {
+        return new ServerSettings(keepaliveSeconds, h, username, token, authInQuery, caCertificate, clientCertificate);
     }
 
     public static ServerSettings defaults() {
-        return new ServerSettings(null, Map.of(), null, false, false, null);
+        return new ServerSettings(null, Map.of(), null, false, false, null, null);
     }
 }

@@ -80,7 +80,8 @@ class DesktopActionsTest {
                                     null,
                                     false,
                                     false,
-                                    tls.certificatePem().toString())));
+                                    tls.certificatePem().toString(),
+                                    null)));
             Path image = Path.of(actions.imageFor(sub, m).orElseThrow());
             assertTrue(image.startsWith(dir.resolve("cache/attachments")), image.toString());
             assertArrayEquals(PNG, Files.readAllBytes(image));
@@ -94,7 +95,8 @@ class DesktopActionsTest {
                                     null,
                                     false,
                                     false,
-                                    dir.resolve("missing.pem").toString())));
+                                    dir.resolve("missing.pem").toString(),
+                                    null)));
             assertEquals(Optional.empty(), actions.imageFor(sub, m), "a missing CA file is logged, nothing thrown");
         }
     }

@@ -28,7 +28,8 @@ class SettingsFileTest {
         Settings s = Settings.defaults()
                 .withServer(
                         "https://ntfy.example.com/",
-                        new ServerSettings(120, Map.of("X-Proxy", "yes"), "phil", false, true, "/etc/ssl/my-ca.pem"));
+                        new ServerSettings(
+                                120, Map.of("X-Proxy", "yes"), "phil", false, true, "/etc/ssl/my-ca.pem", null));
         f.save(s);
         assertEquals(s, f.load());
         String yaml = Files.readString(f.path());

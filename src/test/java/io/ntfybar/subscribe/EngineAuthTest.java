@@ -95,7 +95,7 @@ class EngineAuthTest {
     void credentialsAsTheAuthQueryParameterForProxiesThatDropTheHeader() throws Exception {
         String base = server.baseUrl();
         f.keychain.save(new CredentialsRef(base, "phil"), PASSWORD);
-        ServerSettings inQuery = new ServerSettings(null, Map.of(), "phil", false, true, null);
+        ServerSettings inQuery = new ServerSettings(null, Map.of(), "phil", false, true, null, null);
         f.settings = Settings.defaults().withServer(base, inQuery);
         f.subscribe("ok-alerts");
         f.start();

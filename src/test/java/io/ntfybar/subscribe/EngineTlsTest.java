@@ -44,7 +44,7 @@ class EngineTlsTest {
 
     private void trust(String pem) {
         f.settings = Settings.defaults()
-                .withServer(server.baseUrl(), new ServerSettings(null, Map.of(), null, false, false, pem));
+                .withServer(server.baseUrl(), new ServerSettings(null, Map.of(), null, false, false, pem, null));
     }
 
     @Test
