@@ -12,8 +12,8 @@ import java.util.Optional;
  * (tests, an IDE), where there is no jar to name.
  */
 final class Launcher {
-    /** Options for the short background runs of the shell integration: a small heap and a quick start. */
-    static final String JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    /** Options for the short background runs of the shell integration: a small heap, a quick start, UTF-8 as the app. */
+    static final String JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8";
 
     private Launcher() {}
 
