@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
 @Command(
         name = "ntfybar",
         mixinStandardHelpOptions = true,
-        subcommands = {SubscribeCommand.class, PublishCommand.class, CompletionCommand.class},
+        subcommands = {
+            SubscribeCommand.class,
+            PublishCommand.class,
+            DoneCommand.class,
+            ShellIntegrationCommand.class,
+            CompletionCommand.class
+        },
         versionProvider = NtfybarCommand.Version.class,
         description = {
             "Desktop client and command line for ntfy (https://ntfy.sh) and self-hosted ntfy servers.",

@@ -1,0 +1,54 @@
+package io.ntfybar.cli;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How a shell can start this same ntfybar again, as a command prefix quoted for POSIX shells: the installed launcher
+ * when ntfybar runs from one (jpackage sets {@code jpackage.app-path}), else this Java with {@code -jar} and this jar.
+ * The system property {@code ntfybar.launcher} (a prefix, already quoted) overrides both: for running from classes
+ * (tests, an IDE), where there is no jar to name.
+ */
+final class Launcher {
+    /** Options for the short background runs of the shell integration: a small heap, a quick start, UTF-8 as the app. */
+    static final String JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8";
+
+    private Launcher() {}
+
+    /** The prefix, or empty when ntfybar runs from a class folder and no override is set. */
+    static Optional<String> prefix() {
+        String override = System.getProperty("ntfybar.launcher");
+        if (override != null && !override.isBlank()) {
+            return Optional.of(override.strip());
+        }
+        String app = System.getProperty("jpackage.app-path");
+        if (app != null && !app.isBlank()) {
+            return Optional.of(ShellQuote.word(app));
+        }
+        return ownJar().map(jar -> ShellQuote.word(java()) + " " + JVM_OPTIONS + " -jar " + ShellQuote.word(jar));
+    }
+
+    private static String java() {
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static Optional<String> ownJar() {
+        try {
+            var source = Launcher.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return Optional.empty();
+            }
+            Path p = Path.of(source.getLocation().toURI()).toAbsolutePath();
+            return Files.isRegularFile(p) && p.toString().endsWith(".jar")
+                    ? Optional.of(p.toString())
+                    : Optional.empty();
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
