@@ -1,5 +1,6 @@
 package io.ntfybar.cli;
 
+import io.ntfybar.settings.ShellWords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -92,7 +93,7 @@ final class CommandRun {
         String text = String.valueOf(e.getMessage());
         Matcher m = ERRNO.matcher(text);
         int errno = m.find() ? Integer.parseInt(m.group(1)) : 2;
-        String program = ShellQuote.word(command.get(0));
+        String program = ShellWords.quote(command.get(0));
         // errno 2 ENOENT: not found; 13 EACCES: a directory or a file without execute permission.
         if (errno == 13) {
             return new Result(

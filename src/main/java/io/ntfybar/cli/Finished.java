@@ -1,5 +1,6 @@
 package io.ntfybar.cli;
 
+import io.ntfybar.settings.ShellWords;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ final class Finished {
 
     /** A command that ntfybar ran itself: its words are quoted as a shell would show them ({@code sleep 10}). */
     static Finished command(List<String> words, int exitCode, Duration duration) {
-        return text(ShellQuote.command(words), exitCode, duration);
+        return text(ShellWords.command(words), exitCode, duration);
     }
 
     /** A command line exactly as the user typed it (the shell integration reports these), stripped. */

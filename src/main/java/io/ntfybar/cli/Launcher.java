@@ -1,7 +1,7 @@
 package io.ntfybar.cli;
 
-import java.net.URISyntaxException;
-import java.nio.file.Files;
+import io.ntfybar.settings.AppLauncher;
+import io.ntfybar.settings.ShellWords;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -25,9 +25,10 @@ final class Launcher {
         }
         String app = System.getProperty("jpackage.app-path");
         if (app != null && !app.isBlank()) {
-            return Optional.of(ShellQuote.word(app));
+            return Optional.of(ShellWords.quote(app));
         }
-        return ownJar().map(jar -> ShellQuote.word(java()) + " " + JVM_OPTIONS + " -jar " + ShellQuote.word(jar));
+        return AppLauncher.jar()
+                .map(jar -> ShellWords.quote(java()) + " " + JVM_OPTIONS + " -jar " + ShellWords.quote(jar.toString()));
     }
 
     private static String java() {
@@ -35,20 +36,5 @@ final class Launcher {
                 .info()
                 .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    private static Optional<String> ownJar() {
-        try {
-            var source = Launcher.class.getProtectionDomain().getCodeSource();
-            if (source == null) {
-                return Optional.empty();
-            }
-            Path p = Path.of(source.getLocation().toURI()).toAbsolutePath();
-            return Files.isRegularFile(p) && p.toString().endsWith(".jar")
-                    ? Optional.of(p.toString())
-                    : Optional.empty();
-        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

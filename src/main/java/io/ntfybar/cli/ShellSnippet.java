@@ -1,5 +1,6 @@
 package io.ntfybar.cli;
 
+import io.ntfybar.settings.ShellWords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ final class ShellSnippet {
                 .replace("@@THRESHOLD_MS@@", Long.toString(Math.multiplyExact(longerThanSeconds, 1000L)))
                 .replace("@@FOREGROUND_TOO@@", foregroundToo ? "1" : "0")
                 .replace("@@IGNORE@@", DEFAULT_IGNORE)
-                .replace("@@ARGS@@", ShellQuote.command(doneArgs));
+                .replace("@@ARGS@@", ShellWords.command(doneArgs));
     }
 
     private static String template(Shell shell) {

@@ -30,7 +30,7 @@ public final class AppLauncher {
         if (app != null && !app.isBlank()) {
             return Optional.of(List.of(app));
         }
-        Optional<Path> jar = ownJar();
+        Optional<Path> jar = jar();
         if (jar.isEmpty()) {
             return Optional.empty();
         }
@@ -47,13 +47,14 @@ public final class AppLauncher {
         return Optional.of(List.copyOf(cmd));
     }
 
-    private static Optional<Path> ownJar() {
+    /** The jar this ntfybar runs from, or empty when it runs from class folders. */
+    public static Optional<Path> jar() {
         try {
             var source = AppLauncher.class.getProtectionDomain().getCodeSource();
             if (source == null) {
                 return Optional.empty();
             }
-            Path p = Path.of(source.getLocation().toURI());
+            Path p = Path.of(source.getLocation().toURI()).toAbsolutePath();
             return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? Optional.of(p) : Optional.empty();
         } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
             return Optional.empty();

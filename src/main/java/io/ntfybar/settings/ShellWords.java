@@ -2,9 +2,13 @@ package io.ntfybar.settings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** POSIX shell quoting of command words: splitting a quoted command line, and quoting words for one. Pure. */
 public final class ShellWords {
+    /** Characters no POSIX shell treats specially anywhere in a word (a leading {@code =} or {@code ~} excepted). */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+
     private ShellWords() {}
 
     /**
@@ -62,12 +66,27 @@ public final class ShellWords {
         return words;
     }
 
-    /** One word quoted for {@code sh}: as it is when it is safe, else in single quotes. */
+    /**
+     * One word quoted for POSIX shells: as it is when no shell treats any of its characters specially ({@code sleep}),
+     * else in single quotes with each single quote written as {@code '\''} ({@code a b} becomes {@code 'a b'}). A
+     * shell reads the result back as exactly the word.
+     */
     public static String quote(String word) {
-        if (!word.isEmpty()
-                && word.chars().allMatch(c -> Character.isLetterOrDigit(c) || "@%+=:,./_-".indexOf(c) >= 0)) {
+        if (PLAIN.matcher(word).matches() && word.charAt(0) != '=') {
             return word;
         }
         return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** The words joined by single spaces, each as {@link #quote} gives it: how a shell would show the command. */
+    public static String command(List<String> words) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(quote(w));
+        }
+        return b.toString();
     }
 }

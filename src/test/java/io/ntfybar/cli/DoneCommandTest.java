@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ntfybar.model.Message;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.SubscribeQuery;
+import io.ntfybar.settings.ShellWords;
 import io.ntfybar.subscribe.ConnectionKey;
 import io.ntfybar.subscribe.HttpClients;
 import io.ntfybar.subscribe.Poller;
@@ -85,7 +86,7 @@ class DoneCommandTest {
         assertEquals(0, cli.run("done", "ls", "-la", "-t", dir.toString()), cli.err());
         assertTrue(cli.out().contains("home"), cli.out());
         assertEquals(
-                "\"ls -la -t " + ShellQuote.word(dir.toString()) + "\" succeeded in 0:00 minutes",
+                "\"ls -la -t " + ShellWords.quote(dir.toString()) + "\" succeeded in 0:00 minutes",
                 only("builds").message());
     }
 

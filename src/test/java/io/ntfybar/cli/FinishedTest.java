@@ -2,6 +2,7 @@ package io.ntfybar.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ntfybar.settings.ShellWords;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -99,6 +100,6 @@ class FinishedTest {
                 "\"a\nb\"      | \"'a\nb'\"",
             })
     void wordsAreQuotedOnlyWhenAShellWouldNeedIt(String word, String quoted) {
-        assertEquals(quoted, ShellQuote.word(word));
+        assertEquals(quoted, ShellWords.quote(word));
     }
 }

@@ -8,6 +8,7 @@ import io.ntfybar.app.Main;
 import io.ntfybar.model.Message;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.SubscribeQuery;
+import io.ntfybar.settings.ShellWords;
 import io.ntfybar.subscribe.ConnectionKey;
 import io.ntfybar.subscribe.HttpClients;
 import io.ntfybar.subscribe.Poller;
@@ -163,7 +164,7 @@ class ShellIntegrationShellTest {
         if (withLauncherProperty) {
             jvm.add("-Dntfybar.launcher=" + ntfybar(false));
         }
-        return ShellQuote.command(ChildJvm.command(Main.class, jvm));
+        return ShellWords.command(ChildJvm.command(Main.class, jvm));
     }
 
     private Map<String, String> env() {

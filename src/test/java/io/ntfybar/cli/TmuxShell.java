@@ -2,6 +2,7 @@ package io.ntfybar.cli;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ntfybar.settings.ShellWords;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class TmuxShell implements AutoCloseable {
         List<String> line = new ArrayList<>(List.of("env", "-i"));
         env.forEach((k, v) -> line.add(k + "=" + v));
         line.addAll(List.of(command));
-        s.tmux("-f", "/dev/null", "new-session", "-d", "-x", "200", "-y", "50", ShellQuote.command(line));
+        s.tmux("-f", "/dev/null", "new-session", "-d", "-x", "200", "-y", "50", ShellWords.command(line));
         return s;
     }
 
