@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.Charset;
@@ -107,8 +106,8 @@ final class CommandRun {
     /** Copies the command's output to {@code out}/{@code err} and {@code in} to its input, each on its own thread. */
     private static List<Thread> pump(Process p, InputStream in, PrintWriter out, PrintWriter err) {
         Charset cs = Charset.defaultCharset();
-        Thread o = copy("ntfybar-done-out", new java.io.InputStreamReader(p.getInputStream(), cs), out);
-        Thread e = copy("ntfybar-done-err", new java.io.InputStreamReader(p.getErrorStream(), cs), err);
+        Thread o = MessageCommand.copy(p.getInputStream(), cs, out, out, "ntfybar-done-out");
+        Thread e = MessageCommand.copy(p.getErrorStream(), cs, err, err, "ntfybar-done-err");
         Thread i = new Thread(
                 () -> {
                     try (OutputStream to = p.getOutputStream()) {
@@ -121,27 +120,6 @@ final class CommandRun {
         i.setDaemon(true);
         i.start();
         return List.of(o, e);
-    }
-
-    private static Thread copy(String name, Reader from, PrintWriter to) {
-        Thread t = new Thread(
-                () -> {
-                    char[] buf = new char[8192];
-                    try (from) {
-                        for (int n; (n = from.read(buf)) >= 0; ) {
-                            synchronized (to) {
-                                to.write(buf, 0, n);
-                                to.flush();
-                            }
-                        }
-                    } catch (IOException ignored) {
-                        // the command's end closed the pipe
-                    }
-                },
-                name);
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 
     /**

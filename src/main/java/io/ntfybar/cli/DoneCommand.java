@@ -1,9 +1,7 @@
 package io.ntfybar.cli;
 
 import io.ntfybar.protocol.ProtocolException;
-import io.ntfybar.settings.AppPaths;
 import io.ntfybar.settings.SettingsException;
-import io.ntfybar.settings.SettingsFile;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -191,13 +189,7 @@ final class DoneCommand implements Callable<Integer> {
             if (options.local) {
                 return null;
             }
-            String t = topic != null ? topic : config.defaultTopic().orElse(null);
-            if (t == null) {
-                return "no topic to publish to: give --topic TOPIC, or set a default topic in "
-                        + AppPaths.current().config().resolve(SettingsFile.NAME)
-                        + " (cli: {topic: mytopic}), or use --local for a notification on this computer";
-            }
-            config.topic(t);
+            config.publishTopic(topic);
             return null;
         } catch (SettingsException | ProtocolException | IllegalArgumentException e) {
             return e.getMessage();

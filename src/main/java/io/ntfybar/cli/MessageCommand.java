@@ -104,8 +104,8 @@ final class MessageCommand {
         pb.environment().putAll(environment(m));
         Process p = pb.start();
         p.getOutputStream().close();
-        Thread stdout = copy(p.getInputStream(), out, lock, "ntfybar-command-out");
-        Thread stderr = copy(p.getErrorStream(), err, lock, "ntfybar-command-err");
+        Thread stdout = copy(p.getInputStream(), Charset.defaultCharset(), out, lock, "ntfybar-command-out");
+        Thread stderr = copy(p.getErrorStream(), Charset.defaultCharset(), err, lock, "ntfybar-command-err");
         try {
             int code = p.waitFor();
             // A command that leaves a background job running (`calc &`) keeps the pipes open: do not wait for it.
@@ -122,11 +122,15 @@ final class MessageCommand {
         }
     }
 
-    private static Thread copy(InputStream from, PrintWriter to, Object lock, String name) {
+    /**
+     * Copies a child process's output to ours on a daemon thread of its own, in chunks written under {@code lock} (so
+     * stdout and stderr lines do not tear), until the child closes it.
+     */
+    static Thread copy(InputStream from, Charset charset, PrintWriter to, Object lock, String name) {
         Thread t = new Thread(
                 () -> {
                     char[] buf = new char[8192];
-                    try (Reader r = new InputStreamReader(from, Charset.defaultCharset())) {
+                    try (Reader r = new InputStreamReader(from, charset)) {
                         for (int n; (n = r.read(buf)) >= 0; ) {
                             synchronized (lock) {
                                 to.write(buf, 0, n);

@@ -1,9 +1,7 @@
 package io.ntfybar.cli;
 
 import io.ntfybar.protocol.ProtocolException;
-import io.ntfybar.settings.AppPaths;
 import io.ntfybar.settings.SettingsException;
-import io.ntfybar.settings.SettingsFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,14 +138,7 @@ final class ShellIntegrationCommand implements Callable<Integer> {
             return null;
         }
         try {
-            CliConfig config = CliConfig.load(null);
-            String t = topic != null ? topic : config.defaultTopic().orElse(null);
-            if (t == null) {
-                return "no topic to publish to: give --topic TOPIC, or set a default topic in "
-                        + AppPaths.current().config().resolve(SettingsFile.NAME)
-                        + " (cli: {topic: mytopic}), or use --local for notifications on this computer";
-            }
-            config.topic(t);
+            CliConfig.load(null).publishTopic(topic);
             return null;
         } catch (SettingsException | ProtocolException | IllegalArgumentException e) {
             return e.getMessage();
