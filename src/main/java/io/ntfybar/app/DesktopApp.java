@@ -14,7 +14,9 @@ import io.ntfybar.ui.UiText;
 import io.ntfybar.ui.UiThreads;
 import io.ntfybar.ui.fx.FxWindows;
 import io.ntfybar.ui.tray.AwtTray;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,20 +43,36 @@ final class DesktopApp {
 
     /** Runs the app until the user quits; returns the exit code. */
     static int launch(AppPaths paths) {
-        CountDownLatch quit = new CountDownLatch(1);
-        Running app;
+        SingleInstance instance;
         try {
-            app = start(paths, quit::countDown);
-        } catch (StoreException e) {
-            System.err.println("ntfybar: " + e.getMessage());
+            SingleInstance.Claim claim = SingleInstance.claim(paths.data(), Duration.ofSeconds(10));
+            if (claim instanceof SingleInstance.Claim.AlreadyRunning) {
+                System.out.println("ntfybar is already running; its messages window was brought forward.");
+                return 0;
+            }
+            instance = ((SingleInstance.Claim.First) claim).instance();
+        } catch (IOException e) {
+            System.err.println("ntfybar: cannot start: " + e.getMessage());
             return 1;
         }
-        try {
-            quit.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        CountDownLatch quit = new CountDownLatch(1);
+        Running app;
+        try (instance) {
+            try {
+                app = start(paths, quit::countDown);
+            } catch (StoreException e) {
+                System.err.println("ntfybar: " + e.getMessage());
+                return 1;
+            }
+            instance.onShow(() -> app.windows().showMessages(0, 0));
+            instance.listen();
+            try {
+                quit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            app.tray().ifPresent(AwtTray::close);
         }
-        app.tray().ifPresent(AwtTray::close);
         LOG.info("ntfybar quit");
         return 0;
     }

@@ -29,6 +29,7 @@ import io.ntfybar.subscribe.TopicProblem;
 import io.ntfybar.subscribe.TrustedClients;
 import io.ntfybar.ui.AppCore;
 import io.ntfybar.ui.CoreListener;
+import io.ntfybar.ui.LoginItem;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class DesktopCore implements AppCore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopCore.class);
 
+    private LoginItem loginItem = LoginItems.forThisProcess();
     private final AppPaths paths;
     private final SettingsFile settingsFile;
     private final Database db;
@@ -134,6 +136,12 @@ public final class DesktopCore implements AppCore, AutoCloseable {
         DesktopCore core = new DesktopCore(paths, keychain, notifier, config, onQuit);
         core.engine.start(core.settings);
         return core;
+    }
+
+    /** Uses {@code item} for launch at login instead of this operating system's own (tests). */
+    public synchronized DesktopCore withLoginItem(LoginItem item) {
+        this.loginItem = item;
+        return this;
     }
 
     private void dispatch(List<StoreUpdate> updates) {
@@ -273,6 +281,11 @@ public final class DesktopCore implements AppCore, AutoCloseable {
     @Override
     public void removeListener(CoreListener listener) {
         listeners.remove(listener);
+    }
+
+    @Override
+    public synchronized LoginItem loginItem() {
+        return loginItem;
     }
 
     @Override

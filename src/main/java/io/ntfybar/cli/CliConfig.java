@@ -91,6 +91,23 @@ final class CliConfig {
         return Optional.ofNullable(settings.cli().topic());
     }
 
+    /**
+     * The topic {@code done} and the shell integration publish to, checked before anything runs: {@code flag}, else
+     * settings.yml's {@code cli.topic}.
+     *
+     * @throws IllegalArgumentException saying how to set one when there is none
+     * @throws io.ntfybar.protocol.ProtocolException when it is not a valid topic
+     */
+    TopicUrl publishTopic(String flag) {
+        String t = flag != null ? flag : defaultTopic().orElse(null);
+        if (t == null) {
+            throw new IllegalArgumentException("no topic to publish to: give --topic TOPIC, or set a default topic in "
+                    + AppPaths.current().config().resolve(SettingsFile.NAME)
+                    + " (cli: {topic: mytopic}), or use --local for notifications on this computer");
+        }
+        return topic(t);
+    }
+
     /** settings.yml {@code cli.title}. */
     Optional<String> defaultTitle() {
         return Optional.ofNullable(settings.cli().title());

@@ -2,7 +2,6 @@ package io.ntfybar.cli;
 
 import io.ntfybar.model.Event;
 import io.ntfybar.model.Message;
-import io.ntfybar.protocol.AuthorizationHeader;
 import io.ntfybar.protocol.NtfyError;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.SubscribeQuery;
@@ -23,29 +22,30 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
 /**
- * {@code subscribe} without the store: straight from the server to stdout. A dropped stream resumes from the newest
- * message printed (minus the margin) and skips ids it printed already, so nothing is lost or printed twice while it
- * runs; a restart starts again from {@code --since}.
+ * {@code subscribe} without the store: straight from the server to stdout or the command. Topics that share a server,
+ * a login, a query and a command share one stream (a {@link Group}); each group's messages go to its command. A
+ * dropped stream resumes from the newest message handled (minus the margin) and skips ids it handled already, so
+ * nothing is lost or handled twice while it runs; a restart starts again from {@code --since}.
  */
 final class DirectSubscription {
     private static final int REMEMBERED_IDS = 100_000;
 
-    private final Map<ServerUrl, List<String>> byServer;
-    private final AuthorizationHeader auth;
-    private final SubscribeQuery query;
+    /** What one stream (or poll request) is for: its topics share all of this. */
+    record Group(ServerUrl server, Login login, SubscribeQuery query, String command) {}
+
+    private final Map<Group, List<String>> groups = new LinkedHashMap<>();
     private final boolean poll;
     private final Output output;
     private final EngineConfig config = EngineConfig.defaults();
 
-    DirectSubscription(
-            Map<ServerUrl, List<String>> byServer,
-            AuthorizationHeader auth,
-            SubscribeQuery query,
-            boolean poll,
-            Output output) {
-        this.byServer = byServer;
-        this.auth = auth;
-        this.query = query;
+    DirectSubscription(List<SubscribeTarget> targets, boolean poll, Output output) {
+        for (SubscribeTarget t : targets) {
+            Group g = new Group(t.topic().server(), t.login(), t.query(), t.command());
+            List<String> topics = groups.computeIfAbsent(g, k -> new ArrayList<>());
+            if (!topics.contains(t.topic().topic())) {
+                topics.add(t.topic().topic());
+            }
+        }
         this.poll = poll;
         this.output = output;
     }
@@ -54,11 +54,13 @@ final class DirectSubscription {
         OkHttpClient client = HttpClients.streaming();
         if (poll) {
             Poller poller = new Poller(HttpClients.requests(client));
-            for (Map.Entry<ServerUrl, List<String>> e : byServer.entrySet()) {
+            for (Map.Entry<Group, List<String>> e : groups.entrySet()) {
+                Group g = e.getKey();
                 try {
-                    for (Message m : poller.poll(ConnectionKey.anonymous(e.getKey()), auth, e.getValue(), query)) {
+                    for (Message m : poller.poll(
+                            ConnectionKey.anonymous(g.server()), g.login().header(), e.getValue(), g.query())) {
                         if (m.eventType() == Event.MESSAGE) {
-                            output.message(m);
+                            output.message(m, g.command());
                         }
                     }
                 } catch (Poller.PollException ex) {
@@ -75,15 +77,16 @@ final class DirectSubscription {
         });
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         List<StreamConnection> streams = new ArrayList<>();
-        for (Map.Entry<ServerUrl, List<String>> e : byServer.entrySet()) {
-            Printer printer = new Printer(exit);
+        for (Map.Entry<Group, List<String>> e : groups.entrySet()) {
+            Group g = e.getKey();
+            Printer printer = new Printer(g, exit);
             StreamConnection stream = new StreamConnection(
                     client,
                     scheduler,
-                    ConnectionKey.anonymous(e.getKey()),
+                    ConnectionKey.anonymous(g.server()),
                     e.getValue(),
-                    query,
-                    auth,
+                    g.query(),
+                    g.login().header(),
                     config,
                     null,
                     printer);
@@ -109,8 +112,9 @@ final class DirectSubscription {
         }
     }
 
-    /** Prints one server's messages once each. */
+    /** Hands one group's messages to the output once each. */
     private final class Printer implements StreamConnection.Handler {
+        private final Group group;
         private final CompletableFuture<Integer> exit;
         private final Map<String, Boolean> printed = new LinkedHashMap<>(1024, 0.75f, false) {
             @Override
@@ -121,14 +125,15 @@ final class DirectSubscription {
         private long newestTime = -1;
         private boolean lost;
 
-        Printer(CompletableFuture<Integer> exit) {
+        Printer(Group group, CompletableFuture<Integer> exit) {
+            this.group = group;
             this.exit = exit;
         }
 
         @Override
         public synchronized String since() {
             return newestTime < 0
-                    ? query.since()
+                    ? group.query().since()
                     : Long.toString(
                             Math.max(0, newestTime - config.resumeMargin().toSeconds()));
         }
@@ -144,7 +149,7 @@ final class DirectSubscription {
                 }
                 newestTime = Math.max(newestTime, event.time());
             }
-            output.message(event);
+            output.message(event, group.command());
         }
 
         @Override

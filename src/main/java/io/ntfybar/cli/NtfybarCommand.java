@@ -11,13 +11,32 @@ import picocli.CommandLine.Command;
 @Command(
         name = "ntfybar",
         mixinStandardHelpOptions = true,
-        subcommands = {SubscribeCommand.class, PublishCommand.class, BackupCommand.class},
+        subcommands = {
+            SubscribeCommand.class,
+            PublishCommand.class,
+            DoneCommand.class,
+            ShellIntegrationCommand.class,
+            CompletionCommand.class,
+            BackupCommand.class
+        },
         versionProvider = NtfybarCommand.Version.class,
         description = {
             "Desktop client and command line for ntfy (https://ntfy.sh) and self-hosted ntfy servers.",
             "Without a command, ntfybar starts the desktop (menu-bar / tray) app."
         },
-        footer = {"", "Data, settings and logs: see the README, section 'Where data lives'."})
+        footer = {
+            "",
+            "Examples:",
+            "  ntfybar                                   start the desktop app",
+            "  ntfybar publish mytopic \"Backup done :tada:\"",
+            "  ntfybar subscribe mytopic 'notify-send \"$t\" \"$m\"'",
+            "  ntfybar done --topic builds make release",
+            "  eval \"$(ntfybar shell-integration --topic jobs)\"   in ~/.bashrc or ~/.zshrc",
+            "  source <(ntfybar completion bash)",
+            "",
+            "ntfybar COMMAND --help tells more. Data, settings and logs: see the README, section 'Configuration and"
+                    + " where data lives'."
+        })
 public final class NtfybarCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

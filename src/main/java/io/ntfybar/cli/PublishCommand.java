@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -39,6 +40,8 @@ import picocli.CommandLine.Parameters;
             "  df -h | ntfybar pub -k tk_mytoken https://ntfy.example.com/disks",
             "  ntfybar pub --delay 30m reminders \"Stand up\"",
             "  ntfybar pub --local alerts \"Shown on this computer only\"",
+            "  ntfybar pub --wait-cmd backups -- rsync -a ~/ /mnt/backup/",
+            "  ntfybar pub --wait-pid 4711 builds",
             "",
             "Exit codes: 0 published, 1 the server refused it or could not be reached, 2 usage error."
         })
@@ -56,11 +59,26 @@ final class PublishCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "MESSAGE", description = "the message; the words are joined by spaces")
     List<String> words = new ArrayList<>();
 
+    @Option(
+            names = {"--wait-cmd", "--cmd", "--done"},
+            description = "run the MESSAGE words as a command, then publish how it ended (as ntfybar done;"
+                    + " put -- before a command with options of its own)")
+    boolean waitCmd;
+
+    @Option(
+            names = {"--wait-pid", "--pid"},
+            paramLabel = "PID",
+            description = "wait until this process ends, then publish (as ntfybar done --pid)")
+    Long waitPid;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (waitCmd || waitPid != null) {
+            return asDone();
+        }
         String message = options.message;
         boolean typed = true;
         if (!words.isEmpty()) {
@@ -79,6 +97,19 @@ final class PublishCommand implements Callable<Integer> {
             }
         }
         return Delivery.publish(spec, options, topic, message, typed, List.of());
+    }
+
+    /** {@code --wait-cmd} and {@code --wait-pid}: ntfy's spelling of {@code done}, with the topic first. */
+    private int asDone() {
+        DoneCommand done = new DoneCommand();
+        done.spec = spec;
+        done.options = options;
+        done.topic = topic;
+        done.pid = waitPid;
+        if (waitCmd) {
+            done.command = new ArrayList<>(words);
+        }
+        return done.call();
     }
 
     private static String stripFinalNewline(String s) {

@@ -9,7 +9,6 @@ import io.ntfybar.notify.DesktopActions;
 import io.ntfybar.notify.NotificationService;
 import io.ntfybar.notify.Notifier;
 import io.ntfybar.notify.Notifiers;
-import io.ntfybar.protocol.AuthorizationHeader;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.SubscribeQuery;
 import io.ntfybar.settings.AppPaths;
@@ -32,6 +31,7 @@ import io.ntfybar.subscribe.TopicProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,62 +49,70 @@ import okhttp3.OkHttpClient;
 final class StoredSubscription {
     private final AppPaths paths;
     private final Settings settings;
-    private final Map<ServerUrl, List<String>> byServer;
-    private final String user;
-    private final String token;
-    private final AuthorizationHeader auth;
-    private final SubscribeQuery query;
+    private final List<SubscribeTarget> targets;
     private final boolean poll;
     private final boolean notify;
     private final Output output;
     private final EngineConfig config = EngineConfig.defaults();
+    /** The login of each server: the engine connects once per server, so its topics must agree on one. */
+    private final Map<ServerUrl, Login> logins = new LinkedHashMap<>();
+    /** Each store subscription's targets: a message goes to every target whose filters it passes. */
+    private final Map<Long, List<SubscribeTarget>> handlers = new HashMap<>();
 
     StoredSubscription(
             AppPaths paths,
             Settings settings,
-            Map<ServerUrl, List<String>> byServer,
-            String user,
-            String token,
-            AuthorizationHeader auth,
-            SubscribeQuery query,
+            List<SubscribeTarget> targets,
             boolean poll,
             boolean notify,
             Output output) {
         this.paths = paths;
         this.settings = settings;
-        this.byServer = byServer;
-        this.user = user;
-        this.token = token;
-        this.auth = auth;
-        this.query = query;
+        this.targets = targets;
         this.poll = poll;
         this.notify = notify;
         this.output = output;
+        for (SubscribeTarget t : targets) {
+            Login known = logins.putIfAbsent(t.topic().server(), t.login());
+            if (known != null && !known.equals(t.login())) {
+                throw new IllegalArgumentException(
+                        "with --store, the topics on " + t.topic().server()
+                                + " must use one login, but they use " + known + " and " + t.login()
+                                + "; subscribe without --store, or give them the same login");
+            }
+        }
     }
 
     int run() {
         try (Database db = Database.open(paths.data().resolve("cli"))) {
             SubscriptionStore subscriptions = new SubscriptionStore(db);
             H2MessageStore messages = new H2MessageStore(db);
-            Set<Long> mine = new HashSet<>();
-            Map<ServerUrl, List<Subscription>> subs = new HashMap<>();
-            for (Map.Entry<ServerUrl, List<String>> e : byServer.entrySet()) {
-                for (String topic : e.getValue()) {
-                    Subscription s = subscriptions
-                            .find(e.getKey().value(), topic)
-                            .orElseGet(() ->
-                                    subscriptions.add(Subscription.of(e.getKey().value(), topic)));
-                    mine.add(s.id());
-                    subs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(s);
+            Map<ServerUrl, List<Subscription>> subs = new LinkedHashMap<>();
+            for (SubscribeTarget t : targets) {
+                ServerUrl server = t.topic().server();
+                Subscription s = subscriptions
+                        .find(server.value(), t.topic().topic())
+                        .orElseGet(() -> subscriptions.add(
+                                Subscription.of(server.value(), t.topic().topic())));
+                List<SubscribeTarget> own = handlers.computeIfAbsent(s.id(), k -> new ArrayList<>());
+                if (!own.contains(t)) {
+                    own.add(t);
+                }
+                List<Subscription> list = subs.computeIfAbsent(server, k -> new ArrayList<>());
+                if (list.stream().noneMatch(x -> x.id() == s.id())) {
+                    list.add(s);
                 }
             }
+            Set<Long> mine = handlers.keySet();
             StoreWriter.Dispatcher printer = updates -> {
                 for (StoreUpdate u : updates) {
-                    if (u instanceof StoreUpdate.Added a
-                            && a.dispatch()
-                            && mine.contains(a.subscriptionId())
-                            && query.matches(a.stored().message())) {
-                        output.message(a.stored().message());
+                    if (u instanceof StoreUpdate.Added a && a.dispatch()) {
+                        Message m = a.stored().message();
+                        for (SubscribeTarget t : handlers.getOrDefault(a.subscriptionId(), List.of())) {
+                            if (t.query().matches(m)) {
+                                output.message(m, t.command());
+                            }
+                        }
                     }
                 }
             };
@@ -114,6 +122,26 @@ final class StoredSubscription {
             }
             return stream(client, subscriptions, messages, subs, mine, printer);
         }
+    }
+
+    /**
+     * What to ask the server for a subscription: its target's query, or when its targets filter differently, their
+     * common since, poll and scheduled without filters (the targets then filter what arrives).
+     */
+    private SubscribeQuery serverQuery(Subscription s) {
+        List<SubscribeTarget> ts = handlers.get(s.id());
+        SubscribeQuery first = ts.get(0).query();
+        if (ts.stream().allMatch(t -> t.query().equals(first))) {
+            return first;
+        }
+        return SubscribeQuery.live()
+                .withSince(first.since())
+                .withPoll(first.poll())
+                .withScheduled(first.scheduled());
+    }
+
+    private String since() {
+        return targets.get(0).query().since();
     }
 
     /**
@@ -134,14 +162,16 @@ final class StoredSubscription {
                 () -> settings);
     }
 
-    /** The updates a query lets through: matching messages, and every clear and delete. */
-    private List<StoreUpdate> matching(List<StoreUpdate> updates, Set<Long> mine) {
+    /** The updates the targets let through: messages one of them matches, and every clear and delete. */
+    private List<StoreUpdate> matching(List<StoreUpdate> updates) {
         List<StoreUpdate> out = new ArrayList<>();
         for (StoreUpdate u : updates) {
-            if (!mine.contains(u.subscriptionId())) {
+            List<SubscribeTarget> ts = handlers.get(u.subscriptionId());
+            if (ts == null) {
                 continue;
             }
-            if (!(u instanceof StoreUpdate.Added a) || query.matches(a.stored().message())) {
+            if (!(u instanceof StoreUpdate.Added a)
+                    || ts.stream().anyMatch(t -> t.query().matches(a.stored().message()))) {
                 out.add(u);
             }
         }
@@ -159,11 +189,13 @@ final class StoredSubscription {
             writer.start();
             for (Map.Entry<ServerUrl, List<Subscription>> e : subs.entrySet()) {
                 for (Subscription s : e.getValue()) {
-                    String since = query.since() != null
-                            ? query.since()
-                            : ResumePoint.since(messages, List.of(s), config.resumeMargin());
+                    String since =
+                            since() != null ? since() : ResumePoint.since(messages, List.of(s), config.resumeMargin());
                     List<Message> events = poller.poll(
-                            ConnectionKey.anonymous(e.getKey()), auth, List.of(s.topic()), query.withSince(since));
+                            ConnectionKey.anonymous(e.getKey()),
+                            logins.get(e.getKey()).header(),
+                            List.of(s.topic()),
+                            serverQuery(s).withSince(since));
                     writer.submit(s.id(), events, true, null);
                     subscriptions.markInitialFetchDone(s.id());
                 }
@@ -190,13 +222,13 @@ final class StoredSubscription {
         Settings effective = settings;
         for (ServerUrl server : subs.keySet()) {
             ServerSettings s = settings.server(server.value());
-            if (token != null) {
-                keychain.save(CredentialsRef.token(server.value()), token);
+            Login login = logins.get(server);
+            if (login.token() != null) {
+                keychain.save(CredentialsRef.token(server.value()), login.token());
                 s = s.withLogin(null, true);
-            } else if (user != null) {
-                String name = user.substring(0, user.indexOf(':'));
-                keychain.save(new CredentialsRef(server.value(), name), user.substring(user.indexOf(':') + 1));
-                s = s.withLogin(name, false);
+            } else if (login.user() != null) {
+                keychain.save(new CredentialsRef(server.value(), login.user()), login.password());
+                s = s.withLogin(login.user(), false);
             }
             effective = effective.withServer(server.value(), s);
         }
@@ -205,7 +237,7 @@ final class StoredSubscription {
                 ? printer
                 : updates -> {
                     printer.dispatch(updates);
-                    notifications.dispatch(matching(updates, mine));
+                    notifications.dispatch(matching(updates));
                 };
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Set<Long> refused = new HashSet<>();
@@ -229,7 +261,7 @@ final class StoredSubscription {
             }
         };
         // A topic first seen with --since prints what the server caches from then on; without, only new messages.
-        if (query.since() != null) {
+        if (since() != null) {
             prefetch(client, subscriptions, messages, subs);
         }
         try (notifications;
@@ -260,7 +292,10 @@ final class StoredSubscription {
                 }
                 try {
                     List<Message> events = poller.poll(
-                            ConnectionKey.anonymous(e.getKey()), auth, List.of(s.topic()), query.withPoll(true));
+                            ConnectionKey.anonymous(e.getKey()),
+                            logins.get(e.getKey()).header(),
+                            List.of(s.topic()),
+                            serverQuery(s).withPoll(true));
                     // Into the outbox: the engine's writer prints them when it starts.
                     messages.store(s.id(), events, true);
                     subscriptions.markInitialFetchDone(s.id());

@@ -1,75 +1,136 @@
 package io.ntfybar.cli;
 
-import io.ntfybar.model.Priority;
-import io.ntfybar.protocol.AuthorizationHeader;
 import io.ntfybar.protocol.ProtocolException;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.SubscribeQuery;
 import io.ntfybar.protocol.TopicUrl;
 import io.ntfybar.settings.AppPaths;
-import io.ntfybar.settings.Settings;
+import io.ntfybar.settings.NtfyClientConfig;
 import io.ntfybar.settings.SettingsException;
-import io.ntfybar.settings.SettingsFile;
 import io.ntfybar.store.StoreException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Stack;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ntfybar subscribe}: prints every message of one or more topics as one JSON line each (ntfy's own field
- * names), in arrival order and once, like the official {@code ntfy subscribe}; reconnects by itself and, with
- * {@code --store}, resumes across restarts from the message store.
+ * {@code ntfybar subscribe [options] TOPIC [COMMAND...]}, a replacement for the official {@code ntfy subscribe}:
+ * prints every message as one JSON line (ntfy's own field names), or runs COMMAND for each with the message in its
+ * environment; in arrival order and once each. With {@code --from-config} it also subscribes to every entry of ntfy's
+ * {@code client.yml}. Reconnects by itself and, with {@code --store}, resumes across restarts from the message store.
  */
 @Command(
         name = "subscribe",
         aliases = {"sub"},
         mixinStandardHelpOptions = true,
         description = {
-            "Print the messages of one or more topics as JSON lines, to stdout, once each.",
-            "A bare topic is on the default server (https://ntfy.sh unless settings.yml says otherwise)."
+            "Print the messages of a topic as JSON lines on stdout, or run COMMAND for each, once each and in order.",
+            "A bare topic is on the default server (https://ntfy.sh unless settings.yml says otherwise); a,b are two"
+                    + " topics of one server."
         },
         footer = {
             "",
+            "COMMAND runs once per message, one at a time in arrival order, through sh -c",
+            "(cmd /c on Windows). The message is only in its environment, never in the",
+            "command text, so nothing in a message can run:",
+            "  $NTFY_ID        $id                   message id",
+            "  $NTFY_TIME      $time                 unix time of the message",
+            "  $NTFY_TOPIC     $topic                topic name",
+            "  $NTFY_MESSAGE   $message, $m          message text",
+            "  $NTFY_TITLE     $title, $t            title (empty when none)",
+            "  $NTFY_PRIORITY  $priority, $prio, $p  priority, 1 (min) to 5 (max)",
+            "  $NTFY_TAGS      $tags, $tag, $ta      tags, comma-separated",
+            "  $NTFY_RAW       $raw                  the message as a JSON line",
+            "Its output goes to ntfybar's; a failing command is reported on stderr and the",
+            "subscription goes on. Its stdin is empty.",
+            "",
+            "--from-config reads ntfy's client.yml (-c FILE, else ~/.config/ntfy/client.yml,",
+            "/etc/ntfy/client.yml for root): every 'subscribe:' entry, each with its own",
+            "command (else default-command, else JSON lines), login (user and password, or",
+            "token, else the default-* ones) and 'if:' filters (priority, tags, title,",
+            "message, id). A TOPIC given as well is added.",
+            "",
             "Examples:",
             "  ntfybar subscribe mytopic",
-            "  ntfybar subscribe --poll --since=1h ntfy.example.com/alerts",
-            "  ntfybar subscribe --store -u phil:secret https://ntfy.example.com/backups",
-            "  ntfybar subscribe --notify alerts ntfy.example.com/backups"
+            "  ntfybar subscribe mytopic 'notify-send \"$t\" \"$m\"'",
+            "  ntfybar subscribe -p --since=1h ntfy.example.com/alerts",
+            "  ntfybar subscribe --priority high,max --tags=backup mytopic",
+            "  ntfybar subscribe -u phil ntfy.example.com/backups,alerts ./on-message.sh",
+            "  ntfybar subscribe --from-config",
+            "  ntfybar subscribe --store -k tk_... https://ntfy.example.com/backups",
+            "  ntfybar subscribe --notify ntfy.example.com/alerts,backups"
         })
 public final class SubscribeCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "TOPIC", description = "a topic name or a topic URL")
-    List<String> topics = new ArrayList<>();
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "TOPIC",
+            description = "a topic or topic URL; a,b for several topics of one server")
+    String topic;
+
+    @Parameters(
+            index = "1..*",
+            arity = "0..*",
+            paramLabel = "COMMAND",
+            parameterConsumer = CommandWords.class,
+            description = "run this for every message instead of printing it; its words are joined with spaces")
+    List<String> command = new ArrayList<>();
 
     @Option(
-            names = "--since",
+            names = {"-s", "--since"},
             paramLabel = "SINCE",
-            description = "also print cached messages: all, latest, a message id, a unix time or a duration (10m)")
+            description = "also cached messages: all, latest, a message id, a unix time or a duration (10m)")
     String since;
 
-    @Option(names = "--poll", description = "print cached messages and exit instead of waiting for new ones")
+    @Option(
+            names = {"-p", "--poll"},
+            description = "cached messages only, then exit, instead of waiting for new ones")
     boolean poll;
 
-    @Option(names = "--scheduled", description = "also print scheduled messages not delivered yet (with --poll)")
+    @Option(
+            names = {"-S", "--scheduled", "--sched"},
+            description = "also scheduled messages not delivered yet (with --poll)")
     boolean scheduled;
 
     @Option(
+            names = {"-C", "--from-config"},
+            description = "also subscribe to every 'subscribe:' entry of ntfy's client.yml")
+    boolean fromConfig;
+
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            description = "ntfy's client.yml to read instead of the default one")
+    Path config;
+
+    @Option(
             names = {"-u", "--user"},
-            paramLabel = "USER:PASS",
-            description = "log in with a user name and password")
+            paramLabel = "USER[:PASS]",
+            description = "log in as this user; without :PASS the password is asked for")
     String user;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "log in with an access token (tk_...)")
+    @Option(
+            names = {"-k", "--token"},
+            paramLabel = "TOKEN",
+            description = "log in with an access token (tk_...)")
     String token;
 
     @Option(
-            names = {"-p", "--priority"},
+            names = {"-v", "--verbose"},
+            description = "say on stderr which command runs for which message")
+    boolean verbose;
+
+    @Option(
+            names = "--priority",
             split = ",",
             paramLabel = "P",
             description = "only these priorities (1-5 or min, low, default, high, max)")
@@ -91,8 +152,8 @@ public final class SubscribeCommand implements Callable<Integer> {
 
     @Option(
             names = "--store",
-            description = "keep messages in ntfybar's CLI store: a restart resumes where it stopped and prints nothing"
-                    + " twice")
+            description = "keep messages in ntfybar's CLI store: a restart resumes where it stopped and handles"
+                    + " nothing twice")
     boolean store;
 
     @Option(
@@ -107,21 +168,29 @@ public final class SubscribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (topic == null && !fromConfig) {
+            err.println("ntfybar subscribe: give a TOPIC, or --from-config to subscribe to the topics of ntfy's"
+                    + " client.yml (see ntfybar subscribe --help)");
+            err.flush();
+            return 2;
+        }
         try {
-            AppPaths paths = AppPaths.current();
-            Settings settings = new SettingsFile(paths.config()).load();
-            Map<ServerUrl, List<String>> byServer = topicsByServer(ServerUrl.of(settings.defaultServer()));
-            AuthorizationHeader auth = authorization();
-            SubscribeQuery query = query();
-            Output output = new Output(spec.commandLine().getOut(), err);
             if (notify && poll) {
                 throw new IllegalArgumentException("--notify waits for new messages; it cannot be used with --poll");
             }
-            if (store || notify) {
-                return new StoredSubscription(paths, settings, byServer, user, token, auth, query, poll, notify, output)
-                        .run();
+            CliConfig cli = CliConfig.load(config);
+            List<SubscribeTarget> targets = targets(cli);
+            int code;
+            try (Output output = new Output(spec.commandLine().getOut(), err, verbose)) {
+                code = store || notify
+                        ? new StoredSubscription(AppPaths.current(), cli.settings(), targets, poll, notify, output)
+                                .run()
+                        : new DirectSubscription(targets, poll, output).run();
+                if (code != 130) {
+                    output.finish();
+                }
             }
-            return new DirectSubscription(byServer, auth, query, poll, output).run();
+            return code;
         } catch (ProtocolException | SettingsException | StoreException | IllegalArgumentException e) {
             err.println("ntfybar subscribe: " + e.getMessage());
             err.flush();
@@ -129,46 +198,39 @@ public final class SubscribeCommand implements Callable<Integer> {
         }
     }
 
-    private Map<ServerUrl, List<String>> topicsByServer(ServerUrl defaultServer) {
-        Map<ServerUrl, List<String>> byServer = new LinkedHashMap<>();
-        for (String t : topics) {
-            TopicUrl url = TopicUrl.parse(t, defaultServer);
-            List<String> list = byServer.computeIfAbsent(url.server(), k -> new ArrayList<>());
-            if (!list.contains(url.topic())) {
-                list.add(url.topic());
+    private List<SubscribeTarget> targets(CliConfig cli) {
+        SubscribeQuery query = query();
+        // -u/-k: one login for every server, its password asked for once; else each server's own, looked up once.
+        Function<ServerUrl, Login> login;
+        if (user != null || token != null) {
+            Login flags = Login.of(cli.auth(cli.defaultServer(), user, token).orElse(null));
+            login = server -> flags;
+        } else {
+            Map<ServerUrl, Login> found = new HashMap<>();
+            login = server -> found.computeIfAbsent(
+                    server, k -> Login.of(cli.auth(k, null, null).orElse(null)));
+        }
+        List<SubscribeTarget> targets = new ArrayList<>();
+        if (fromConfig) {
+            Path file = config != null ? config : NtfyClientConfig.defaultPath();
+            NtfyClientConfig client = config != null ? cli.client() : NtfyClientConfig.load(file, true);
+            if (client.subscribe().isEmpty() && topic == null) {
+                throw new IllegalArgumentException("the ntfy client config " + file
+                        + " has no 'subscribe:' entries; add some (see ntfybar subscribe --help) or give a TOPIC");
+            }
+            targets.addAll(SubscribeTargets.fromClientConfig(client, file, cli.defaultServer(), login, query));
+        }
+        if (topic != null) {
+            String cmd = command.isEmpty() ? null : String.join(" ", command);
+            for (TopicUrl url : SubscribeTargets.topics(topic, cli::topic)) {
+                targets.add(new SubscribeTarget(url, login.apply(url.server()), query, cmd));
             }
         }
-        if ((user != null || token != null) && byServer.size() > 1) {
-            throw new IllegalArgumentException(
-                    "-u and --token apply to one server; these topics are on " + byServer.size() + " servers");
-        }
-        return byServer;
-    }
-
-    private AuthorizationHeader authorization() {
-        if (user != null && token != null) {
-            throw new IllegalArgumentException("use either -u or --token, not both");
-        }
-        if (token != null) {
-            return AuthorizationHeader.bearer(token);
-        }
-        if (user != null) {
-            int colon = user.indexOf(':');
-            if (colon < 0) {
-                throw new IllegalArgumentException("-u needs user:password");
-            }
-            return AuthorizationHeader.basic(user.substring(0, colon), user.substring(colon + 1));
-        }
-        return null;
+        return targets;
     }
 
     private SubscribeQuery query() {
-        List<Priority> levels = new ArrayList<>();
-        for (String p : priorities) {
-            levels.add(Priority.parse(p.strip())
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "priority '" + p + "' is not valid; use 1 to 5, min, low, default, high or max")));
-        }
+        String where = "--priority";
         return SubscribeQuery.live()
                 .withSince(since)
                 .withPoll(poll)
@@ -176,7 +238,19 @@ public final class SubscribeCommand implements Callable<Integer> {
                 .withId(id)
                 .withMessage(message)
                 .withTitle(title)
-                .withPriorities(levels)
+                .withPriorities(SubscribeTargets.priorities(String.join(",", priorities), where))
                 .withTags(tags);
+    }
+
+    /** Takes every argument from the first word of COMMAND on, options included: they belong to the command. */
+    static final class CommandWords implements CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(
+                Stack<String> args, CommandLine.Model.ArgSpec argSpec, CommandLine.Model.CommandSpec commandSpec) {
+            List<String> words = argSpec.getValue();
+            while (!args.isEmpty()) {
+                words.add(args.pop());
+            }
+        }
     }
 }

@@ -84,4 +84,7 @@ public interface AppCore {
 
     /** Ends the app: closes connections, the notifier and the store, then exits. */
     void quit();
+
+    /** Starting ntfybar at login, in this operating system's way. */
+    LoginItem loginItem();
 }

@@ -241,6 +241,23 @@ class PublishCommandTest {
         assertTrue(cli.err().contains("is not valid (line"), cli.err());
     }
 
+    @Test
+    void waitCmdAndWaitPidAreNtfysSpellingOfDone() throws Exception {
+        int code = cli.run("publish", "--wait-cmd", "-t", "Job", url("jobs"), "--", "sh", "-c", "exit 3");
+        assertEquals(3, code, "the command's exit code: " + cli.err());
+        Message m = only("jobs");
+        assertTrue(m.message().startsWith("\"sh -c 'exit 3'\" failed (exit 3) in 0:0"), m.message());
+        assertEquals(List.of("x"), m.tags());
+        assertEquals("Job", m.title());
+
+        Process sleeper = new ProcessBuilder("sleep", "1").start();
+        assertEquals(0, cli.run("pub", "--wait-pid", String.valueOf(sleeper.pid()), url("pids")));
+        assertTrue(!sleeper.isAlive(), "published only after the process ended");
+        assertTrue(
+                only("pids").message().startsWith("Process " + sleeper.pid()),
+                only("pids").message());
+    }
+
     private String download(String url) throws Exception {
         try (Response r = HttpClients.requests(HttpClients.streaming())
                 .newCall(new Request.Builder().url(url).build())

@@ -73,9 +73,49 @@ class SubscribeCommandTest {
     void filtersAreSentToTheServer() {
         server.publish("alerts", "quiet", Map.of("Priority", "1"));
         server.publish("alerts", "loud", Map.of("Priority", "5"));
-        assertEquals(0, run("subscribe", "--poll", "-p", "high,max", server.baseUrl() + "/alerts"));
+        assertEquals(0, run("subscribe", "--poll", "--priority", "high,max", server.baseUrl() + "/alerts"));
         assertEquals(List.of("loud"), texts());
         assertTrue(server.requestLines().get(server.requestLines().size() - 1).contains("priority=4,5"));
+    }
+
+    @Test
+    void shortPollFlagPollsAndACommaListSubscribesToSeveralTopics() {
+        server.publish("alerts", "a1");
+        server.publish("backups", "b1");
+        server.publish("other", "not asked for");
+        assertEquals(0, run("subscribe", "-p", "-s", "all", server.baseUrl() + "/alerts,backups"), err.toString());
+        assertEquals(List.of("a1", "b1"), texts());
+        assertEquals(1, server.requestLines().size(), "one request for both topics: " + server.requestLines());
+        assertTrue(
+                server.requestLines().get(0).startsWith("GET /alerts,backups/json?"),
+                server.requestLines().get(0));
+        assertTrue(
+                server.requestLines().get(0).contains("poll=1"),
+                server.requestLines().get(0));
+    }
+
+    @Test
+    void optionsAfterTheTopicAreOptionsAndEverythingFromTheCommandOnIsTheCommand() {
+        SubscribeCommand c = new SubscribeCommand();
+        new picocli.CommandLine(c).parseArgs("alerts", "--poll", "-s", "all", "echo", "-v", "--poll", "$m");
+        assertEquals("alerts", c.topic);
+        assertTrue(c.poll);
+        assertEquals("all", c.since);
+        assertEquals(List.of("echo", "-v", "--poll", "$m"), c.command);
+        assertTrue(!c.verbose, "-v after the command is the command's");
+    }
+
+    @Test
+    void withoutATopicItIsAUsageError() {
+        assertEquals(2, run("subscribe", "--poll"));
+        assertTrue(err.toString().contains("give a TOPIC, or --from-config"), err.toString());
+    }
+
+    @Test
+    void aUserWithoutPasswordAndNoTerminalIsAClearError() {
+        assertEquals(1, run("subscribe", "--poll", "-u", "phil", server.baseUrl() + "/alerts"));
+        assertTrue(err.toString().contains("no terminal to ask for it; use phil:PASSWORD"), err.toString());
+        assertEquals(0, server.requestLines().size());
     }
 
     @Test

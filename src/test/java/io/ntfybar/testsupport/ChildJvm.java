@@ -16,15 +16,21 @@ import java.util.concurrent.TimeUnit;
 public final class ChildJvm {
     private ChildJvm() {}
 
-    /** Starts {@code main} with extra environment variables and system properties; stderr is discarded. */
-    public static Process start(Class<?> main, Map<String, String> env, List<String> jvmArgs, String... args)
-            throws IOException {
+    /** The command line that starts {@code main} of the test class path in a new JVM with these JVM arguments. */
+    public static List<String> command(Class<?> main, List<String> jvmArgs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.addAll(jvmArgs);
         cmd.add(main.getName());
+        return cmd;
+    }
+
+    /** Starts {@code main} with extra environment variables and system properties; stderr is discarded. */
+    public static Process start(Class<?> main, Map<String, String> env, List<String> jvmArgs, String... args)
+            throws IOException {
+        List<String> cmd = command(main, jvmArgs);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(env);

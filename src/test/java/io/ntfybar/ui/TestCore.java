@@ -1,6 +1,7 @@
 package io.ntfybar.ui;
 
 import io.ntfybar.app.DesktopCore;
+import io.ntfybar.app.linux.XdgAutostart;
 import io.ntfybar.credentials.Keychains;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.notify.fallback.NoNotifier;
@@ -13,6 +14,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -46,6 +49,8 @@ public final class TestCore implements AutoCloseable {
                 new NoNotifier("tests", new PrintStream(OutputStream.nullOutputStream())),
                 EngineConfig.defaults().withRetry(Duration.ofMillis(100), Duration.ofSeconds(1)),
                 () -> {});
+        core.withLoginItem(
+                new XdgAutostart(home.resolve("autostart"), Optional.of(List.of("/opt/ntfybar/bin/ntfybar"))));
         return new TestCore(server, core, home);
     }
 

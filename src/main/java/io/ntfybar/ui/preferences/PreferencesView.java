@@ -65,13 +65,10 @@ final class PreferencesView {
         add("appearance", "appearance", appearance, appearance);
         CheckBox launch = new CheckBox(text.get("launch.label"));
         launch.selectedProperty().bindBidirectional(vm.launchAtLogin);
-        launch.setDisable(!PreferencesViewModel.LAUNCH_AT_LOGIN_AVAILABLE);
+        launch.disableProperty().bind(vm.launchAvailableProperty().not());
         name(launch, "launchAtLogin", text.get("launch.label"));
-        VBox launchBox = new VBox(2, launch);
-        if (!PreferencesViewModel.LAUNCH_AT_LOGIN_AVAILABLE) {
-            launchBox.getChildren().add(note("launch.unavailable"));
-        }
-        add(null, null, launchBox, launch);
+        Label launchNote = banner(vm.launchNoteProperty(), "launchNote", "muted-text");
+        add(null, null, new VBox(2, launch, launchNote), launch);
 
         section("notifications");
         ChoiceBox<Priority> min =

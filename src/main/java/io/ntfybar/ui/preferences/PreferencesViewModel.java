@@ -8,12 +8,14 @@ import io.ntfybar.settings.Retention;
 import io.ntfybar.settings.Settings;
 import io.ntfybar.ui.AppCore;
 import io.ntfybar.ui.CoreListener;
+import io.ntfybar.ui.LoginItem;
 import io.ntfybar.ui.UiText;
 import io.ntfybar.ui.UiThreads;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
@@ -35,9 +37,6 @@ import javafx.collections.ObservableList;
  * <p>Threading: use on the FX thread; saving runs on the I/O thread, in order, and reports back through {@code fx}.
  */
 public final class PreferencesViewModel {
-    /** Launch at login: nothing installs a login item yet (it comes with the installers), so the UI says so. */
-    public static final boolean LAUNCH_AT_LOGIN_AVAILABLE = false;
-
     public static final List<String> APPEARANCES = List.of(Settings.APPEARANCE_SYSTEM, "light", "dark");
     public static final List<String> AUTO_DOWNLOADS =
             List.of("never", "100k", "500k", "1m", "5m", "10m", "50m", "always");
@@ -51,6 +50,8 @@ public final class PreferencesViewModel {
     private final StringProperty defaultServerError = new SimpleStringProperty(this, "defaultServerError", "");
     public final ObjectProperty<String> appearance = new SimpleObjectProperty<>(this, "appearance", "system");
     public final BooleanProperty launchAtLogin = new SimpleBooleanProperty(this, "launchAtLogin");
+    private final BooleanProperty launchAvailable = new SimpleBooleanProperty(this, "launchAvailable");
+    private final StringProperty launchNote = new SimpleStringProperty(this, "launchNote", "");
     public final ObjectProperty<Priority> minPriority = new SimpleObjectProperty<>(this, "minPriority", Priority.MIN);
     private final List<ObjectProperty<String>> sounds = new ArrayList<>();
     private final List<ObservableList<String>> soundChoices = new ArrayList<>();
@@ -86,7 +87,11 @@ public final class PreferencesViewModel {
         }
         defaultServer.addListener((o, a, b) -> defaultServerError.set(serverError(b)));
         onChange(appearance, v -> s -> s.withAppearance(v));
-        onChange(launchAtLogin, v -> s -> s.withLaunchAtLogin(v));
+        launchAtLogin.addListener((o, a, b) -> {
+            if (!applying && b != a) {
+                switchLaunchAtLogin(b);
+            }
+        });
         onChange(minPriority, v -> s -> s.withMinPriority(v.level()));
         onChange(insistent, v -> s -> s.withNotifications(s.notifications().withInsistent(v)));
         onChange(catchUpSummary, v -> s -> s.withNotifications(notifications(s.notifications(), v, null)));
@@ -114,7 +119,16 @@ public final class PreferencesViewModel {
             }
             Settings s = core.settings();
             String trouble = core.settingsProblem().orElse("");
+            LoginItem login = core.loginItem();
+            Optional<String> unavailable = login.unavailable();
+            boolean launches = unavailable.isEmpty() && login.isEnabled();
+            String note = unavailable.or(login::note).orElse("");
             threads.fx().execute(() -> {
+                launchAvailable.set(unavailable.isEmpty());
+                launchNote.set(note);
+                applying = true;
+                launchAtLogin.set(launches);
+                applying = false;
                 problem.set(trouble.isEmpty() ? "" : text.get("problem", trouble));
                 savedServer = null; // on showing again, an unsaved (invalid) server typed before is replaced
                 apply(s);
@@ -130,7 +144,6 @@ public final class PreferencesViewModel {
                 defaultServer.set(savedServer);
             }
             appearance.set(s.appearance());
-            launchAtLogin.set(s.launchAtLogin());
             minPriority.set(Priority.ofLevel(s.minPriority()));
             NotificationSettings n = s.notifications();
             for (int p = 1; p <= 5; p++) {
@@ -161,6 +174,37 @@ public final class PreferencesViewModel {
         } finally {
             applying = false;
         }
+    }
+
+    /**
+     * Switches launch at login in the operating system (the truth, which the user can also change in the system's
+     * settings), then records the choice in the settings. A refusal is shown beside the switch, which flips back.
+     */
+    private void switchLaunchAtLogin(boolean on) {
+        threads.io().execute(() -> {
+            try {
+                LoginItem login = core.loginItem();
+                login.setEnabled(on);
+                String note = login.note().orElse("");
+                core.updateSettings(s -> s.withLaunchAtLogin(on));
+                threads.fx().execute(() -> launchNote.set(note));
+            } catch (RuntimeException e) {
+                threads.fx().execute(() -> {
+                    applying = true;
+                    launchAtLogin.set(!on);
+                    applying = false;
+                    launchNote.set(PreferencesText.sentence(e.getMessage()));
+                });
+            }
+        });
+    }
+
+    public ReadOnlyBooleanProperty launchAvailableProperty() {
+        return launchAvailable;
+    }
+
+    public ReadOnlyStringProperty launchNoteProperty() {
+        return launchNote;
     }
 
     /** Saves the default server when it is valid; otherwise its error stays shown and nothing is saved. */

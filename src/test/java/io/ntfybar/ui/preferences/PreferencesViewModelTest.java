@@ -33,7 +33,7 @@ class PreferencesViewModelTest {
     }
 
     @Test
-    void everyControlIsSavedToSettingsYmlAtOnce() {
+    void everyControlIsSavedToSettingsYmlAtOnce() throws Exception {
         try (TestCore t = TestCore.start(home)) {
             PreferencesViewModel vm = open(t);
             assertEquals("https://ntfy.sh", vm.defaultServer.get());
@@ -48,6 +48,9 @@ class PreferencesViewModelTest {
             assertEquals("dark", file(t).appearance());
             vm.launchAtLogin.set(true);
             assertTrue(file(t).launchAtLogin());
+            Path autostart = home.resolve("autostart/ntfybar.desktop");
+            assertTrue(Files.readString(autostart).contains("Exec=/opt/ntfybar/bin/ntfybar\n"), "XDG autostart");
+            assertTrue(t.core.loginItem().isEnabled());
             vm.minPriority.set(Priority.HIGH);
             assertEquals(4, file(t).minPriority());
             vm.soundProperty(2).set("default");
@@ -68,6 +71,35 @@ class PreferencesViewModelTest {
             assertEquals(500, file(t).retention().keepMessages());
             assertEquals(file(t), t.core.settings(), "the running app has what the file has");
             assertEquals("", vm.saveErrorProperty().get());
+        }
+    }
+
+    @Test
+    void launchAtLoginFollowsTheSystemAndARefusalFlipsBack() throws Exception {
+        try (TestCore t = TestCore.start(home)) {
+            Path desktop = home.resolve("autostart/ntfybar.desktop");
+            Files.createDirectories(desktop.getParent());
+            Files.writeString(desktop, "[Desktop Entry]\nType=Application\nExec=ntfybar\n");
+            PreferencesViewModel vm = open(t);
+            assertTrue(vm.launchAvailableProperty().get());
+            assertTrue(vm.launchAtLogin.get(), "an entry made outside the app shows as on");
+            vm.launchAtLogin.set(false);
+            assertFalse(Files.exists(desktop));
+            assertFalse(file(t).launchAtLogin());
+
+            Files.delete(desktop.getParent());
+            Files.writeString(desktop.getParent(), "a file where the folder should be");
+            vm.launchAtLogin.set(true);
+            assertFalse(vm.launchAtLogin.get(), "the switch flips back when the system refuses");
+            assertTrue(
+                    vm.launchNoteProperty().get().startsWith("Could not write"),
+                    vm.launchNoteProperty().get());
+            assertFalse(file(t).launchAtLogin(), "nothing recorded");
+
+            t.core.withLoginItem(io.ntfybar.ui.LoginItem.unsupported("not available on Windows yet"));
+            PreferencesViewModel other = open(t);
+            assertFalse(other.launchAvailableProperty().get());
+            assertTrue(other.launchNoteProperty().get().contains("not available on Windows yet"));
         }
     }
 
