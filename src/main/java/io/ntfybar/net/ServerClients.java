@@ -142,7 +142,7 @@ public final class ServerClients {
     }
 
     /** The custom headers as OkHttp will send them. @throws TrustException for one that cannot be sent */
-    static Headers headers(String host, Map<String, String> headers) {
+    public static Headers headers(String host, Map<String, String> headers) {
         Headers.Builder b = new Headers.Builder();
         for (Map.Entry<String, String> h : headers.entrySet()) {
             try {

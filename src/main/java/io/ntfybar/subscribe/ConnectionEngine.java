@@ -5,7 +5,6 @@ import io.ntfybar.model.Message;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.protocol.AuthorizationHeader;
 import io.ntfybar.protocol.ServerUrl;
-import io.ntfybar.protocol.SubscribeQuery;
 import io.ntfybar.settings.ServerSettings;
 import io.ntfybar.settings.Settings;
 import io.ntfybar.store.H2MessageStore;
@@ -76,7 +75,7 @@ public final class ConnectionEngine implements AutoCloseable {
 
         @Override
         public void pollRequested(StreamGroup group, Subscription sub) {
-            io.execute(() -> ConnectionEngine.this.pollRequested(group, sub));
+            io.execute(() -> history.pollAsked(group.stream.key(), group.auth, sub, sinceFor(List.of(sub))));
         }
 
         @Override
@@ -377,19 +376,6 @@ public final class ConnectionEngine implements AutoCloseable {
         }
         for (StreamGroup g : groups()) {
             g.stream.checkAlive(mono);
-        }
-    }
-
-    private void pollRequested(StreamGroup group, Subscription sub) {
-        try {
-            List<Message> events = poller.poll(
-                    group.stream.key(),
-                    group.auth,
-                    List.of(sub.topic()),
-                    SubscribeQuery.live().withSince(sinceFor(List.of(sub))));
-            writer.submit(sub.id(), events, true, null);
-        } catch (Poller.PollException e) {
-            log.warn("Could not poll {}/{} as the server asked: {}", sub.baseUrl(), sub.topic(), e.getMessage());
         }
     }
 

@@ -76,14 +76,21 @@ public final class SubscriptionSettingsWindow {
                 vm.serverLogin().changingProperty(),
                 vm.serverLogin().errorProperty(),
                 vm.serverLogin().infoProperty(),
-                vm.serverLogin().form().kindProperty());
+                vm.serverLogin().form().kindProperty(),
+                vm.serverTrust().editingProperty(),
+                vm.serverTrust().errorProperty(),
+                vm.serverTrust().infoProperty(),
+                vm.serverTrust().caInfoProperty());
         view.unsubscribe.setOnAction(e -> confirmUnsubscribe());
         vm.removedProperty().addListener((o, a, gone) -> {
             if (gone) {
                 stage.hide();
             }
         });
-        stage.setOnHidden(e -> vm.serverLogin().cancel());
+        stage.setOnHidden(e -> {
+            vm.serverLogin().cancel();
+            vm.serverTrust().cancel();
+        });
         // A problem found or cleared while the window is open shows at once.
         CoreListener listener = new CoreListener() {
             @Override
