@@ -18,25 +18,33 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
- * The "Server trust" nodes of the Subscription settings window, bound to a {@link ServerTrustViewModel}. Ids:
- * {@code trustSummary}, {@code changeTrust}, {@code caFile}, {@code chooseCa}, {@code caInfo}, {@code clientFile},
+ * The "Server trust" nodes, bound to a {@link ServerTrustViewModel}: {@link #summary} for the Subscription settings
+ * window (ids {@code trustSummary}, {@code changeTrust}, {@code trustInfo}), and the pane itself for the small dialog
+ * where they are changed (ids {@code caFile}, {@code chooseCa}, {@code caInfo}, {@code clientFile},
  * {@code chooseClient}, {@code clientPassword}, {@code clientInfo}, {@code trustHeaders}, {@code saveTrust},
- * {@code cancelTrust}, {@code trustError}, {@code trustInfo}. FX thread only.
+ * {@code cancelTrust}, {@code trustError}). FX thread only.
  */
 final class ServerTrustPane extends VBox {
     private static final UiText TEXT = UiText.of(ServerTrustPane.class);
 
-    ServerTrustPane(ServerTrustViewModel vm) {
-        super(6);
+    /** What the server uses now, the button that opens the dialog, and what the last save did. */
+    static VBox summary(ServerTrustViewModel vm) {
         Label summary = new Label();
         summary.setId("trustSummary");
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
         Button change = button("changeTrust", "trust.change", "trust.change.accessible");
         change.setOnAction(e -> vm.start());
-        change.visibleProperty().bind(vm.editingProperty().not());
+        change.disableProperty().bind(vm.editingProperty());
         HBox row = new HBox(8, summary, change);
         row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, row, line("trustInfo", "ok-text", vm.infoProperty()));
+    }
+
+    ServerTrustPane(ServerTrustViewModel vm) {
+        super(10);
+        setPadding(new javafx.geometry.Insets(16));
+        setPrefWidth(560);
 
         TextField ca = field("caFile", "trust.ca.prompt", "trust.ca.accessible");
         ca.textProperty().bindBidirectional(vm.caFileProperty());
@@ -94,15 +102,15 @@ final class ServerTrustPane extends VBox {
         Label note = new Label(TEXT.get("trust.oneServer"));
         note.setWrapText(true);
         note.getStyleClass().add("muted-text");
-        VBox edit = new VBox(6, note, fields, buttons);
-        edit.visibleProperty().bind(vm.editingProperty());
-        edit.managedProperty().bind(vm.editingProperty());
-        getChildren()
-                .addAll(
-                        row,
-                        edit,
-                        line("trustError", "error-text", vm.errorProperty()),
-                        line("trustInfo", "ok-text", vm.infoProperty()));
+        Label title = new Label(
+                TEXT.get("trust.dialog.heading", vm.serverNameProperty().get()));
+        title.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> TEXT.get(
+                                "trust.dialog.heading", vm.serverNameProperty().get()),
+                        vm.serverNameProperty()));
+        title.getStyleClass().add("message-title");
+        getChildren().addAll(title, note, fields, line("trustError", "error-text", vm.errorProperty()), buttons);
     }
 
     private java.util.Optional<Path> choose(TextField near, String titleKey, String... patterns) {

@@ -41,6 +41,7 @@ public final class ServerTrustViewModel {
     private final Clock clock;
 
     private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty serverName = new SimpleStringProperty("");
     private final BooleanProperty editing = new SimpleBooleanProperty(false);
     private final StringProperty caFile = new SimpleStringProperty("");
     private final StringProperty caInfo = new SimpleStringProperty("");
@@ -66,6 +67,8 @@ public final class ServerTrustViewModel {
         error.set("");
         info.set("");
         summary.set(summary(server));
+        Subscription s = subscription.get();
+        serverName.set(s == null ? "" : ServerUrl.of(s.baseUrl()).shortForm());
     }
 
     /** Shows the fields, filled from the server's settings, with what its files hold. */
@@ -233,6 +236,11 @@ public final class ServerTrustViewModel {
     }
 
     // Properties, for the view and tests.
+
+    /** The server these settings are for, as shown ({@code ntfy.example.com}). */
+    public StringProperty serverNameProperty() {
+        return serverName;
+    }
 
     /** What the server uses now, in one line. */
     public StringProperty summaryProperty() {

@@ -140,7 +140,7 @@ final class SubscriptionSettingsView {
         form.addRow(row++, label("autoDelete.label", autoDelete), autoDelete);
         form.addRow(row++, label("keep.label", keep), keep);
         form.addRow(row++, label("login.label"), loginBox);
-        form.addRow(row, label("trust.label"), new ServerTrustPane(vm.serverTrust()));
+        form.addRow(row, label("trust.label"), ServerTrustPane.summary(vm.serverTrust()));
         form.getChildren().forEach(n -> GridPane.setValignment(n, VPos.TOP));
         GridPane.setHgrow(displayName, Priority.ALWAYS);
 

@@ -91,13 +91,13 @@ public final class SubscriptionSettingsViewModel {
                     .orElse(io.ntfybar.settings.ServerSettings.defaults());
             threads.fx().execute(() -> {
                 serverLogin.show(loginNow, keychain);
-                serverTrust.show(server);
                 if (s.isEmpty()) {
                     subscription.set(null);
                     error.set(TEXT.get("load.gone"));
                     return;
                 }
                 show(s.get(), p);
+                serverTrust.show(server);
             });
         });
     }
