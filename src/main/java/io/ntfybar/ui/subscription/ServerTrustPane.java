@@ -31,7 +31,6 @@ final class ServerTrustPane extends VBox {
     static VBox summary(ServerTrustViewModel vm) {
         Label summary = new Label();
         summary.setId("trustSummary");
-        summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
         Button change = button("changeTrust", "trust.change", "trust.change.accessible");
         change.setOnAction(e -> vm.start());

@@ -126,11 +126,12 @@ public final class ServerTrustViewModel {
         String p12 = clientFile.get().strip();
         String password = clientPassword.get();
         String headerText = headers.get();
+        boolean newPassword = !password.isEmpty() || !p12.equals(savedClientFile);
         error.set("");
         info.set("");
         busy.set(true);
         threads.io().execute(() -> {
-            Optional<String> failed = saveNow(server, ca, p12, password, headerText);
+            Optional<String> failed = saveNow(server, ca, p12, newPassword ? password : null, headerText);
             ServerSettings now = core.settings().server(server.value());
             threads.fx().execute(() -> {
                 busy.set(false);
@@ -145,7 +146,11 @@ public final class ServerTrustViewModel {
         });
     }
 
-    /** I/O thread: the checks, then the copies, the keychain and the settings. */
+    /**
+     * I/O thread: the checks, then the copies, the keychain and the settings.
+     *
+     * @param password the .p12 file's password as typed, or null to keep the one in the keychain
+     */
     private Optional<String> saveNow(ServerUrl server, String ca, String p12, String password, String headerText) {
         Map<String, String> parsed;
         try {
@@ -155,7 +160,7 @@ public final class ServerTrustViewModel {
             return Optional.of(e.getMessage());
         }
         CredentialsRef ref = CredentialsRef.clientCertificate(server.value());
-        boolean newPassword = !password.isEmpty() || !p12.equals(savedClientFile);
+        boolean newPassword = password != null;
         try {
             if (!ca.isEmpty()) {
                 TlsMaterial.readCertificates(Path.of(ca));

@@ -77,7 +77,8 @@ public final class SubscriptionSettingsWindow {
                 vm.serverLogin().errorProperty(),
                 vm.serverLogin().infoProperty(),
                 vm.serverLogin().form().kindProperty(),
-                vm.serverTrust().infoProperty());
+                vm.serverTrust().infoProperty(),
+                vm.serverTrust().summaryProperty());
         trustDialog();
         view.unsubscribe.setOnAction(e -> confirmUnsubscribe());
         vm.removedProperty().addListener((o, a, gone) -> {
