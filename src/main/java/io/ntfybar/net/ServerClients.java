@@ -80,6 +80,11 @@ public final class ServerClients {
         return c;
     }
 
+    /** True when both URLs have the same scheme, host and port: where a server's headers and certificate may go. */
+    public static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+        return ServerHeaders.sameOrigin(a, b);
+    }
+
     /** The sentence saying why this server's settings cannot be used, or empty when they can. */
     public Optional<String> problem(String baseUrl, ServerSettings server) {
         try {

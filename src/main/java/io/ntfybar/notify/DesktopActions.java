@@ -181,11 +181,7 @@ public final class DesktopActions implements MessageActions {
     private OkHttpClient clientFor(String url, String serverBaseUrl) {
         HttpUrl target = url == null ? null : HttpUrl.parse(url);
         HttpUrl server = serverBaseUrl == null ? null : HttpUrl.parse(serverBaseUrl);
-        if (target == null
-                || server == null
-                || !target.scheme().equals(server.scheme())
-                || !target.host().equals(server.host())
-                || target.port() != server.port()) {
+        if (target == null || server == null || !ServerClients.sameOrigin(target, server)) {
             return servers.base();
         }
         return servers.forServer(serverBaseUrl, settings.get().server(serverBaseUrl));

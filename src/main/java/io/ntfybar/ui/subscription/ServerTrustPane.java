@@ -35,9 +35,12 @@ final class ServerTrustPane extends VBox {
         Button change = button("changeTrust", "trust.change", "trust.change.accessible");
         change.setOnAction(e -> vm.start());
         change.disableProperty().bind(vm.editingProperty());
-        HBox row = new HBox(8, summary, change);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, row, line("trustInfo", "ok-text", vm.infoProperty()));
+        change.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the summary gives way, never the button
+        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+        full.textProperty().bind(vm.summaryProperty());
+        summary.setTooltip(full);
+        // The summary on its own line: it is longer than the login's, and the button must not squeeze it.
+        return new VBox(6, summary, change, line("trustInfo", "ok-text", vm.infoProperty()));
     }
 
     ServerTrustPane(ServerTrustViewModel vm) {

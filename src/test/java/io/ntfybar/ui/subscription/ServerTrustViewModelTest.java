@@ -75,7 +75,7 @@ class ServerTrustViewModelTest {
     void certificatesAndHeadersAreCheckedCopiedSavedAndTheServerConnects() throws Exception {
         ServerTrustViewModel trust = vm().serverTrust();
         assertEquals(
-                "System CAs · no client certificate · no extra headers",
+                "System CAs · no client certificate · no headers",
                 trust.summaryProperty().get());
         fill(trust, TestTls.CLIENT_PASSWORD);
         trust.readCa();
