@@ -3,6 +3,7 @@ package io.ntfybar.subscribe;
 import io.ntfybar.model.AppVersion;
 import io.ntfybar.net.EnvironmentProxies;
 import io.ntfybar.net.Proxies;
+import io.ntfybar.net.ProxyFailures;
 import io.ntfybar.net.TlsFailures;
 import java.time.Duration;
 import okhttp3.Dispatcher;
@@ -37,6 +38,7 @@ public final class HttpClients {
                 .proxyAuthenticator(proxies.authenticator())
                 .addInterceptor(chain -> chain.proceed(
                         chain.request().newBuilder().header("User-Agent", agent).build()))
+                .addInterceptor(new ProxyFailures())
                 .addInterceptor(new TlsFailures(null, null, null, proxies))
                 .build();
     }

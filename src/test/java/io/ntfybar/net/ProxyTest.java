@@ -127,18 +127,36 @@ class ProxyTest {
     }
 
     @Test
-    void aWrongProxyLoginReachesNothing() throws Exception {
+    void aWrongOrMissingProxyLoginReachesNothingAndSaysWhatToDo() throws Exception {
+        TestTls tls = TestTls.create(dir.resolve("tls"));
         try (NtfyTestServer server = NtfyTestServer.start();
+                NtfyTestServer secure = NtfyTestServer.startTls(TestServerConfig.defaults(), tls.serverContext());
                 ForwardProxy proxy = new ForwardProxy("phil", "right")) {
-            EnvironmentProxies env =
-                    new EnvironmentProxies(Map.of("http_proxy", "http://phil:wrong@127.0.0.1:" + proxy.port()), null);
-            String base = "http://ntfy.test:" + server.port();
-            OkHttpClient client = HttpClients.requests(HttpClients.streaming(env));
-            String s = assertThrows(Publisher.PublishException.class, () -> publish(client, base, "no"))
+            EnvironmentProxies env = new EnvironmentProxies(
+                    Map.of(
+                            "http_proxy", "http://phil:wrong@127.0.0.1:" + proxy.port(),
+                            "https_proxy", "127.0.0.1:" + proxy.port()),
+                    null);
+            ServerClients clients =
+                    new ServerClients(HttpClients.requests(HttpClients.streaming(env)), Keychains.sessionOnly("t"));
+            String http = "http://ntfy.test:" + server.port();
+            String s = assertThrows(
+                            Publisher.PublishException.class,
+                            () -> publish(clients.forServer(http, ServerSettings.defaults()), http, "no"))
                     .getMessage();
-            assertTrue(s.contains("407"), s);
+            assertTrue(s.contains(ProxyFailures.SENTENCE), s);
+
+            String https = "https://ntfy.test:" + secure.port();
+            ServerSettings trusted = ServerSettings.defaults()
+                    .withCaCertificate(tls.certificatePem().toString());
+            String tunnel = assertThrows(
+                            Publisher.PublishException.class,
+                            () -> publish(clients.forServer(https, trusted), https, "no"))
+                    .getMessage();
+            assertTrue(tunnel.contains(ProxyFailures.SENTENCE), tunnel);
+
             assertEquals(List.of(), proxy.requests());
-            assertEquals(0, server.cachedMessages());
+            assertEquals(0, server.cachedMessages() + secure.cachedMessages());
         }
     }
 }
