@@ -6,7 +6,6 @@ import io.ntfybar.credentials.KeychainException;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.settings.ServerSettings;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
@@ -100,7 +99,7 @@ public final class ServerClients {
         List<X509Certificate> cas = List.of();
         if (!blank(server.caCertificate())) {
             try {
-                cas = TlsMaterial.readCertificates(Path.of(server.caCertificate()));
+                cas = TlsMaterial.readCertificates(TlsMaterial.file(server.caCertificate()));
             } catch (TrustException e) {
                 throw new TrustException(
                         "Cannot use the CA certificate " + server.caCertificate() + " set for " + host + " ("
@@ -113,7 +112,7 @@ public final class ServerClients {
         if (!blank(server.clientCertificate())) {
             try {
                 client = TlsMaterial.readClientCertificate(
-                        Path.of(server.clientCertificate()), password.toCharArray(), clock.instant());
+                        TlsMaterial.file(server.clientCertificate()), password.toCharArray(), clock.instant());
             } catch (TrustException e) {
                 String hint = password.isEmpty() && e.getMessage().startsWith("the password")
                         ? " No password for it is stored in " + keychain.description() + "."
@@ -170,7 +169,7 @@ public final class ServerClients {
     }
 
     private static String stamp(String file) {
-        return blank(file) ? "-" : file + "@" + Path.of(file).toFile().lastModified();
+        return blank(file) ? "-" : file + "@" + TlsMaterial.file(file).toFile().lastModified();
     }
 
     private static String digest(String password) {

@@ -39,6 +39,15 @@ public final class TlsMaterial {
     /** A client certificate read from a PKCS#12 file: its key managers and the certificate's description. */
     public record ClientCertificate(KeyManager[] keyManagers, CertificateInfo info) {}
 
+    /** A file named in the settings or typed by the user; a leading {@code ~/} is the user's home folder. */
+    public static Path file(String name) {
+        String n = name.strip();
+        if (n.equals("~") || n.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + n.substring(1));
+        }
+        return Path.of(n);
+    }
+
     /** The certificates of a PEM (or DER) file. @throws TrustException when none can be read */
     public static List<X509Certificate> readCertificates(Path file) {
         List<X509Certificate> certs = new ArrayList<>();

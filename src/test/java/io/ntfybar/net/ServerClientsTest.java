@@ -189,6 +189,21 @@ class ServerClientsTest {
     }
 
     @Test
+    void aFileInTheHomeFolderMayBeNamedWithATilde() throws Exception {
+        Path home = Path.of(System.getProperty("user.home"));
+        Path p12 = Files.createTempFile(home, ".ntfybar-test-", ".p12");
+        try {
+            Files.copy(tls.clientP12(), p12, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            password(TestTls.CLIENT_PASSWORD);
+            ServerSettings s = trusted(null).withClientCertificate("~/" + p12.getFileName());
+            assertEquals(Optional.empty(), clients.problem(server.baseUrl(), s));
+            assertEquals("over a tilde", publish(s, "over a tilde").message());
+        } finally {
+            Files.deleteIfExists(p12);
+        }
+    }
+
+    @Test
     void headersThatCannotBeSentAreASentence() {
         String s = clients.problem(server.baseUrl(), ServerSettings.defaults().withHeaders(Map.of("X-Name", "Jürgen")))
                 .orElseThrow();

@@ -83,7 +83,7 @@ public final class ServerTrustViewModel {
             ServerSettings server = core.settings().server(s.baseUrl());
             String ca = orEmpty(server.caCertificate());
             String p12 = orEmpty(server.clientCertificate());
-            String caText = ca.isEmpty() ? "" : caDescription(Path.of(ca));
+            String caText = ca.isEmpty() ? "" : caDescription(TlsMaterial.file(ca));
             threads.fx().execute(() -> {
                 caFile.set(ca);
                 caInfo.set(caText);
@@ -105,7 +105,7 @@ public final class ServerTrustViewModel {
             return;
         }
         threads.io().execute(() -> {
-            String text = caDescription(Path.of(file));
+            String text = caDescription(TlsMaterial.file(file));
             threads.fx().execute(() -> caInfo.set(text));
         });
     }
@@ -163,12 +163,12 @@ public final class ServerTrustViewModel {
         boolean newPassword = password != null;
         try {
             if (!ca.isEmpty()) {
-                TlsMaterial.readCertificates(Path.of(ca));
+                TlsMaterial.readCertificates(TlsMaterial.file(ca));
             }
             if (!p12.isEmpty()) {
                 String check =
                         newPassword ? password : core.keychain().load(ref).orElse("");
-                TlsMaterial.readClientCertificate(Path.of(p12), check.toCharArray(), clock.instant());
+                TlsMaterial.readClientCertificate(TlsMaterial.file(p12), check.toCharArray(), clock.instant());
             }
         } catch (TrustException e) {
             return Optional.of(TEXT.get("trust.unusable", e.getMessage()));
@@ -181,10 +181,12 @@ public final class ServerTrustViewModel {
         try {
             keptCa = ca.isEmpty()
                     ? null
-                    : TrustInput.keep(Path.of(ca), certs, server, "ca.pem").toString();
+                    : TrustInput.keep(TlsMaterial.file(ca), certs, server, "ca.pem")
+                            .toString();
             keptP12 = p12.isEmpty()
                     ? null
-                    : TrustInput.keep(Path.of(p12), certs, server, "client.p12").toString();
+                    : TrustInput.keep(TlsMaterial.file(p12), certs, server, "client.p12")
+                            .toString();
         } catch (IOException e) {
             return Optional.of(TEXT.get("trust.copyFailed", certs, e.getMessage()));
         }
@@ -227,7 +229,8 @@ public final class ServerTrustViewModel {
         String client = s.clientCertificate() == null
                 ? TEXT.get("trust.summary.noClient")
                 : TEXT.get(
-                        "trust.summary.client", Path.of(s.clientCertificate()).getFileName());
+                        "trust.summary.client",
+                        TlsMaterial.file(s.clientCertificate()).getFileName());
         String h = s.headers().isEmpty()
                 ? TEXT.get("trust.summary.noHeaders")
                 : TEXT.get(
