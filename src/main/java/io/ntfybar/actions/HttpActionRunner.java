@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * (POST when none is given), its headers and its body (an empty body when none is given; none at all for GET and
  * HEAD), to its URL, which must be an {@code http} or {@code https} link. The URL is chosen by the publisher, so no
  * ntfy credentials and no cookies are ever sent; only the action's own headers and OkHttp's usual ones (the base
- * client's {@code User-Agent}).
+ * client's {@code User-Agent}), plus the custom headers of the message's server when the action goes to that server
+ * (the caller passes that server's client). A proxy's own login (from its URL) still goes to the proxy.
  *
  * <p>{@link #run} returns at once; the request runs on OkHttp's dispatcher and the stage completes on one of its
  * threads. The stage never completes exceptionally: every problem is an unsuccessful {@link ActionResult} with a
@@ -73,7 +74,6 @@ public final class HttpActionRunner {
                 .writeTimeout(timeout)
                 .cookieJar(CookieJar.NO_COOKIES)
                 .authenticator(okhttp3.Authenticator.NONE)
-                .proxyAuthenticator(okhttp3.Authenticator.NONE)
                 .retryOnConnectionFailure(false)
                 .build();
     }

@@ -3,6 +3,7 @@ package io.ntfybar.app;
 import io.ntfybar.credentials.Keychain;
 import io.ntfybar.model.StoredMessage;
 import io.ntfybar.model.Subscription;
+import io.ntfybar.net.ServerClients;
 import io.ntfybar.notify.DesktopActions;
 import io.ntfybar.notify.MessageActions;
 import io.ntfybar.notify.NotificationEvents;
@@ -26,7 +27,6 @@ import io.ntfybar.subscribe.EngineListener;
 import io.ntfybar.subscribe.HttpClients;
 import io.ntfybar.subscribe.Logins;
 import io.ntfybar.subscribe.TopicProblem;
-import io.ntfybar.subscribe.TrustedClients;
 import io.ntfybar.ui.AppCore;
 import io.ntfybar.ui.CoreListener;
 import io.ntfybar.ui.LoginItem;
@@ -64,7 +64,7 @@ public final class DesktopCore implements AppCore, AutoCloseable {
     private final Keychain keychain;
     private final OkHttpClient streaming;
     private final OkHttpClient requests;
-    private final TrustedClients trusting;
+    private final ServerClients servers;
     private final NotificationService notifications;
     private final ConnectionEngine engine;
     private final List<CoreListener> listeners = new CopyOnWriteArrayList<>();
@@ -102,9 +102,9 @@ public final class DesktopCore implements AppCore, AutoCloseable {
         Notifier notifier = notifierLater.get();
         this.streaming = HttpClients.streaming();
         this.requests = HttpClients.requests(streaming);
-        this.trusting = new TrustedClients(requests);
+        this.servers = new ServerClients(requests, keychain);
         reloadSubscriptions();
-        MessageActions actions = DesktopActions.standard(requests, paths.cache(), keychain, this::settings);
+        MessageActions actions = DesktopActions.standard(servers, paths.cache(), keychain, this::settings);
         this.notifications =
                 NotificationService.create(notifier, actions, messages, id -> byId.get(id), this::settings);
         notifications.setEvents(new Events());
@@ -217,7 +217,7 @@ public final class DesktopCore implements AppCore, AutoCloseable {
 
     @Override
     public OkHttpClient requestsFor(String baseUrl) {
-        return trusting.forCaFile(settings.server(baseUrl).caCertificate());
+        return servers.forServer(baseUrl, settings.server(baseUrl));
     }
 
     @Override

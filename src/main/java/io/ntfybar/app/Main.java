@@ -2,6 +2,7 @@ package io.ntfybar.app;
 
 import io.ntfybar.app.logging.LogSetup;
 import io.ntfybar.cli.NtfybarCommand;
+import io.ntfybar.net.Proxies;
 import io.ntfybar.settings.AppPaths;
 
 /**
@@ -13,6 +14,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Before any networking class reads it: the JDK then follows the desktop's proxy setting.
+        Proxies.useSystemSettings();
         AppPaths paths = AppPaths.current();
         boolean desktop = args.length == 0;
         // The CLI keeps stderr for warnings and errors; the app logs more there, since nobody reads its stderr anyway

@@ -1,7 +1,9 @@
 package io.ntfybar.cli;
 
+import io.ntfybar.credentials.Keychains;
 import io.ntfybar.model.Message;
 import io.ntfybar.model.PublishRequest;
+import io.ntfybar.net.ServerClients;
 import io.ntfybar.notify.Notifier;
 import io.ntfybar.notify.Notifiers;
 import io.ntfybar.protocol.AuthorizationHeader;
@@ -14,7 +16,6 @@ import io.ntfybar.publish.Publisher;
 import io.ntfybar.render.Renderer;
 import io.ntfybar.settings.SettingsException;
 import io.ntfybar.subscribe.HttpClients;
-import io.ntfybar.subscribe.TrustedClients;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,11 +97,14 @@ final class Delivery {
         return FAILED;
     }
 
-    /** The HTTP client for {@code server}: TLS verified, with the server's own CA file when settings.yml names one. */
+    /**
+     * The HTTP client for {@code server}: TLS verified, with the server's own CA, client certificate and headers from
+     * settings.yml (the certificate's password from the keychain). @throws io.ntfybar.net.TrustException
+     */
     private static okhttp3.OkHttpClient client(CliConfig config, ServerUrl server) {
         okhttp3.OkHttpClient requests = HttpClients.requests(HttpClients.streaming());
-        String ca = config.settings().server(server.value()).caCertificate();
-        return ca == null ? requests : new TrustedClients(requests).forCaFile(ca);
+        return new ServerClients(requests, Keychains.lazy(Keychains::detect))
+                .forServer(server.value(), config.settings().server(server.value()));
     }
 
     /**

@@ -21,6 +21,48 @@ public final class Keychains {
         });
     }
 
+    /**
+     * A keychain that is looked for only when first used (a D-Bus round trip or two), e.g. for a command that may
+     * never need a secret.
+     */
+    public static Keychain lazy(java.util.function.Supplier<Keychain> open) {
+        return new Keychain() {
+            private Keychain opened;
+
+            private synchronized Keychain get() {
+                if (opened == null) {
+                    opened = open.get();
+                }
+                return opened;
+            }
+
+            @Override
+            public void save(CredentialsRef ref, String secret) {
+                get().save(ref, secret);
+            }
+
+            @Override
+            public java.util.Optional<String> load(CredentialsRef ref) {
+                return get().load(ref);
+            }
+
+            @Override
+            public void delete(CredentialsRef ref) {
+                get().delete(ref);
+            }
+
+            @Override
+            public boolean persistent() {
+                return get().persistent();
+            }
+
+            @Override
+            public String description() {
+                return get().description();
+            }
+        };
+    }
+
     /** Memory only, for the CLI's one-off {@code -u user:pass} and for tests. */
     public static Keychain sessionOnly(String reason) {
         return new SessionKeychain(reason);

@@ -18,8 +18,11 @@ public interface MessageActions {
     /** Opens an allowed link in the default browser or mail program. */
     void open(String url);
 
-    /** Runs an http action; the stage completes with the outcome, never exceptionally. */
-    CompletionStage<Outcome> runHttp(Action action);
+    /**
+     * Runs an http action of a message from {@code serverBaseUrl}; the stage completes with the outcome, never
+     * exceptionally. Only a request to that same server gets its trust settings and headers.
+     */
+    CompletionStage<Outcome> runHttp(Action action, String serverBaseUrl);
 
     /** Puts text on the clipboard; false when there is none. */
     boolean copy(String text);

@@ -313,7 +313,9 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
             events.onActionResult(s.message(), index, copied, copied ? null : "There is no clipboard to copy to.");
             finish(s, a, copied);
         } else if (a.type() == ActionType.HTTP) {
-            actions.runHttp(a)
+            actions.runHttp(
+                            a,
+                            s.subscription() == null ? null : s.subscription().baseUrl())
                     .thenAcceptAsync(
                             o -> {
                                 events.onActionResult(s.message(), index, o.success(), o.reason());

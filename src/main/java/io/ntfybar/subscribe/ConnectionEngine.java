@@ -5,7 +5,6 @@ import io.ntfybar.model.Message;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.protocol.AuthorizationHeader;
 import io.ntfybar.protocol.ServerUrl;
-import io.ntfybar.protocol.SubscribeQuery;
 import io.ntfybar.settings.ServerSettings;
 import io.ntfybar.settings.Settings;
 import io.ntfybar.store.H2MessageStore;
@@ -44,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConnectionEngine.class);
 
-    private final TrustedClients clients;
+    private final ConnectionClients clients;
 
     private final Poller poller;
     private final SubscriptionStore subscriptions;
@@ -76,7 +75,7 @@ public final class ConnectionEngine implements AutoCloseable {
 
         @Override
         public void pollRequested(StreamGroup group, Subscription sub) {
-            io.execute(() -> ConnectionEngine.this.pollRequested(group, sub));
+            io.execute(() -> history.pollAsked(group.stream.key(), group.auth, sub, sinceFor(List.of(sub))));
         }
 
         @Override
@@ -119,8 +118,8 @@ public final class ConnectionEngine implements AutoCloseable {
             StoreWriter.Dispatcher dispatcher,
             EngineListener listener,
             LongSupplier wallClockMillis) {
-        this.clients = new TrustedClients(streamClient);
-        this.poller = new Poller(key -> HttpClients.requests(clients.forKey(key)));
+        this.clients = new ConnectionClients(streamClient, keychain, () -> settings);
+        this.poller = new Poller(key -> HttpClients.requests(clients.clientFor(key)));
         this.subscriptions = subscriptions;
         this.messages = messages;
         this.logins = new Logins(keychain);
@@ -238,6 +237,7 @@ public final class ConnectionEngine implements AutoCloseable {
         Map<ConnectionKey, List<Subscription>> desired = new LinkedHashMap<>();
         Map<ConnectionKey, AuthorizationHeader> auth = new HashMap<>();
         Map<ConnectionKey, Duration> keepalive = new HashMap<>();
+        ConnectionClients.Round round = clients.round();
         for (Subscription sub : subscriptions.all()) {
             if (problems.containsKey(sub.id()) || !wanted.test(sub)) {
                 continue;
@@ -248,10 +248,11 @@ public final class ConnectionEngine implements AutoCloseable {
                     Logins.credentialsOf(sub.baseUrl(), server),
                     server.headers(),
                     server.authInQuery(),
-                    server.caCertificate());
-            String tlsProblem = clients.problem(key);
-            if (tlsProblem != null) {
-                problem(sub, TopicProblem.Kind.SETTINGS, tlsProblem);
+                    server.caCertificate(),
+                    server.clientCertificate());
+            String unusable = round.problem(key, sub.baseUrl(), server);
+            if (unusable != null) {
+                problem(sub, TopicProblem.Kind.SETTINGS, unusable);
                 continue;
             }
             if (!auth.containsKey(key) && key.credentials() != null) {
@@ -276,17 +277,23 @@ public final class ConnectionEngine implements AutoCloseable {
             }
         }
         toClose.forEach(g -> g.stream.close());
-        desired.forEach((key, subs) -> connect(key, subs, auth.get(key), keepalive.get(key)));
+        round.commit();
+        desired.forEach((key, subs) -> connect(key, round.client(key), subs, auth.get(key), keepalive.get(key)));
     }
 
-    private void connect(ConnectionKey key, List<Subscription> subs, AuthorizationHeader auth, Duration keepalive) {
+    private void connect(
+            ConnectionKey key,
+            OkHttpClient client,
+            List<Subscription> subs,
+            AuthorizationHeader auth,
+            Duration keepalive) {
         subs.sort(Comparator.comparing(Subscription::topic));
         List<String> topics = subs.stream().map(Subscription::topic).toList();
         List<List<String>> split = TopicSplitter.split(topics, key.server(), config.maxRequestLine());
         List<StreamGroup> old;
         synchronized (this) {
             old = connections.getOrDefault(key, List.of());
-            if (sameGroups(old, split, keepalive)) {
+            if (sameGroups(old, split, keepalive, client)) {
                 old.forEach(g -> g.update(subs));
                 return;
             }
@@ -298,8 +305,7 @@ public final class ConnectionEngine implements AutoCloseable {
         updated.forEach(s -> byTopic.put(s.topic(), s));
         List<StreamGroup> groups = new ArrayList<>();
         for (List<String> part : split) {
-            groups.add(new StreamGroup(
-                    clients.forKey(key), scheduler, config, key, part, byTopic, auth, keepalive, streams));
+            groups.add(new StreamGroup(client, scheduler, config, key, part, byTopic, auth, keepalive, streams));
         }
         synchronized (this) {
             if (closed) {
@@ -310,12 +316,15 @@ public final class ConnectionEngine implements AutoCloseable {
         groups.forEach(g -> g.stream.start());
     }
 
-    private static boolean sameGroups(List<StreamGroup> old, List<List<String>> split, Duration keepalive) {
+    private static boolean sameGroups(
+            List<StreamGroup> old, List<List<String>> split, Duration keepalive, OkHttpClient client) {
         if (old.size() != split.size()) {
             return false;
         }
         for (int i = 0; i < old.size(); i++) {
-            if (!old.get(i).stream.topics().equals(split.get(i)) || !Objects.equals(old.get(i).keepalive, keepalive)) {
+            if (!old.get(i).stream.topics().equals(split.get(i))
+                    || !Objects.equals(old.get(i).keepalive, keepalive)
+                    || old.get(i).stream.client() != client) {
                 return false;
             }
         }
@@ -367,19 +376,6 @@ public final class ConnectionEngine implements AutoCloseable {
         }
         for (StreamGroup g : groups()) {
             g.stream.checkAlive(mono);
-        }
-    }
-
-    private void pollRequested(StreamGroup group, Subscription sub) {
-        try {
-            List<Message> events = poller.poll(
-                    group.stream.key(),
-                    group.auth,
-                    List.of(sub.topic()),
-                    SubscribeQuery.live().withSince(sinceFor(List.of(sub))));
-            writer.submit(sub.id(), events, true, null);
-        } catch (Poller.PollException e) {
-            log.warn("Could not poll {}/{} as the server asked: {}", sub.baseUrl(), sub.topic(), e.getMessage());
         }
     }
 

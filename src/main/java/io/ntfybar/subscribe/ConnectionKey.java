@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * What makes two subscriptions share one connection: the same server, the same credentials, the same extra headers
- * and the same transport options (ntfy-android's ConnectionId). A change to any of these restarts only this server's
+ * and the same transport options, TLS trust included (ntfy-android's ConnectionId). A change to any of these restarts only this server's
  * connections.
  *
  * @param server the server base URL
@@ -16,20 +16,22 @@ import java.util.TreeMap;
  * @param headers extra request headers from the settings (never credentials), sorted so that equal maps are equal
  * @param authInQuery credentials go in ntfy's {@code auth=} query parameter instead of the header
  * @param caCertificate a PEM file of extra CA certificates trusted for this server, or null for the system's only
+ * @param clientCertificate a PKCS#12 file with the client certificate for mutual TLS, or null for none
  */
 public record ConnectionKey(
         ServerUrl server,
         CredentialsRef credentials,
         Map<String, String> headers,
         boolean authInQuery,
-        String caCertificate) {
+        String caCertificate,
+        String clientCertificate) {
     public ConnectionKey {
         Objects.requireNonNull(server, "server");
         headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(headers));
     }
 
     public static ConnectionKey anonymous(ServerUrl server) {
-        return new ConnectionKey(server, null, Map.of(), false, null);
+        return new ConnectionKey(server, null, Map.of(), false, null, null);
     }
 
     /** For logs and the UI: the server and who connects, never a secret. */

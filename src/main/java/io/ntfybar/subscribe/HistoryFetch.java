@@ -76,4 +76,15 @@ final class HistoryFetch {
         }
         return subs.stream().map(s -> done.getOrDefault(s.topic(), s)).toList();
     }
+
+    /** The server asked for a poll of one subscription (a poll_request event): its messages since {@code since}. */
+    void pollAsked(ConnectionKey key, AuthorizationHeader auth, Subscription sub, String since) {
+        try {
+            List<Message> events = poller.poll(
+                    key, auth, List.of(sub.topic()), SubscribeQuery.live().withSince(since));
+            writer.submit(sub.id(), events, true, null);
+        } catch (Poller.PollException e) {
+            log.warn("Could not poll {}/{} as the server asked: {}", sub.baseUrl(), sub.topic(), e.getMessage());
+        }
+    }
 }

@@ -38,7 +38,7 @@ public final class Logins {
             return Optional.empty();
         }
         return Optional.ofNullable(new Logins(keychain)
-                .authorization(new ConnectionKey(ServerUrl.of(baseUrl), ref, Map.of(), false, null))
+                .authorization(new ConnectionKey(ServerUrl.of(baseUrl), ref, Map.of(), false, null, null))
                 .header());
     }
 

@@ -1,6 +1,7 @@
 package io.ntfybar.subscribe;
 
 import io.ntfybar.model.Message;
+import io.ntfybar.net.TrustException;
 import io.ntfybar.protocol.AuthorizationHeader;
 import io.ntfybar.protocol.MalformedEventException;
 import io.ntfybar.protocol.MessageCodec;
@@ -82,6 +83,8 @@ public final class Poller {
             return events;
         } catch (IOException e) {
             throw new PollException(null, "Cannot reach " + key.server() + ": " + StreamConnection.describe(e));
+        } catch (TrustException e) {
+            throw new PollException(null, e.getMessage());
         }
     }
 
@@ -105,6 +108,8 @@ public final class Poller {
             return error;
         } catch (IOException e) {
             throw new PollException(null, "Cannot reach " + key.server() + ": " + StreamConnection.describe(e));
+        } catch (TrustException e) {
+            throw new PollException(null, e.getMessage());
         }
     }
 
@@ -116,10 +121,10 @@ public final class Poller {
         }
     }
 
+    /** The request for {@code url}; the server's own headers are added by its client ({@code net.ServerClients}). */
     static Request request(ConnectionKey key, AuthorizationHeader auth, String url) {
         boolean inQuery = auth != null && key.authInQuery();
         Request.Builder b = new Request.Builder().url(inQuery ? NtfyUrls.withAuthParameter(url, auth) : url);
-        key.headers().forEach(b::header);
         if (auth != null && !inQuery) {
             b.header("Authorization", auth.value());
         }

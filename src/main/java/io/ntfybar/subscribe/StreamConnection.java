@@ -118,6 +118,11 @@ public final class StreamConnection {
         return key;
     }
 
+    /** The client this stream connects with (the engine reconnects when a server's client is rebuilt). */
+    OkHttpClient client() {
+        return client;
+    }
+
     public List<String> topics() {
         return topics;
     }

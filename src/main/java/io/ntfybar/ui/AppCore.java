@@ -48,7 +48,12 @@ public interface AppCore {
 
     Keychain keychain();
 
-    /** The client for requests to this server (publish, {@code /auth} checks, attachments), trusting its own CA. */
+    /**
+     * The client for requests to this server (publish, {@code /auth} checks, attachments): its own CA, client
+     * certificate and headers ({@code net.ServerClients}).
+     *
+     * @throws io.ntfybar.net.TrustException with a sentence when the server's trust settings cannot be used
+     */
     OkHttpClient requestsFor(String baseUrl);
 
     /** The stored login of this server as an Authorization header, or empty for anonymous access. */

@@ -113,6 +113,18 @@ public final class ScreenshotTour {
                         "Subscription settings — ntfybar",
                         out,
                         "subscription-settings.png");
+                Path pem = io.ntfybar.testserver.TestTls.create(home.resolve("tls"))
+                        .certificatePem();
+                window(
+                        desktop,
+                        toApp,
+                        fromApp,
+                        "trust " + backups + " " + pem,
+                        "Server trust — ntfybar",
+                        out,
+                        "server-trust.png");
+                desktop.run("xdotool", "search", "--onlyvisible", "--name", "Subscription settings", "windowfocus");
+                desktop.run("xdotool", "key", "ctrl+w");
                 window(desktop, toApp, fromApp, "publish", "Publish — ntfybar", out, "publish-window.png");
                 window(desktop, toApp, fromApp, "preferences", "Preferences — ntfybar", out, "preferences-window.png");
                 backupSection(desktop, out);

@@ -46,11 +46,17 @@ final class DependencyRules {
                                 "model, protocol, render and dispatch do no I/O (reading a classpath resource is allowed)"));
         rules.put(
                 "engine uses no GUI or native code",
-                classesIn(root + ".subscribe..", root + ".store..", root + ".actions..", root + ".publish..")
+                classesIn(
+                                root + ".subscribe..",
+                                root + ".store..",
+                                root + ".actions..",
+                                root + ".publish..",
+                                root + ".net..")
                         .should()
                         .dependOnClassesThat()
                         .resideInAnyPackage(GUI_AND_NATIVE)
-                        .because("subscribe, store, actions and publish run headless and on every OS")
+                        .because("subscribe, store, actions, publish and net (network trust) run headless and on every"
+                                + " OS")
                         .allowEmptyShould(true));
         rules.put(
                 "only ui imports JavaFX",

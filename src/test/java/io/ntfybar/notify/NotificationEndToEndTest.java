@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntfybar.actions.AttachmentDownloader;
-import io.ntfybar.actions.HttpActionRunner;
-import io.ntfybar.actions.IconCache;
 import io.ntfybar.actions.SystemLinkOpener;
 import io.ntfybar.credentials.Keychains;
 import io.ntfybar.dispatch.DispatchPolicy;
 import io.ntfybar.model.StoredMessage;
 import io.ntfybar.model.Subscription;
+import io.ntfybar.net.ServerClients;
 import io.ntfybar.notify.linux.DbusNotifier;
 import io.ntfybar.settings.NotificationSettings;
 import io.ntfybar.settings.Settings;
@@ -109,12 +107,11 @@ class NotificationEndToEndTest {
                 .withNotifications(NotificationSettings.defaults().withInsistent(true));
         DesktopActions actions = new DesktopActions(
                 new SystemLinkOpener(List.of(opener.toString()), Duration.ofSeconds(1)),
-                new HttpActionRunner(HttpClients.requests(client)),
                 text -> {
                     throw new IllegalStateException("no clipboard in this test");
                 },
-                new AttachmentDownloader(HttpClients.requests(client), dir.resolve("cache/attachments")),
-                new IconCache(HttpClients.requests(client), dir.resolve("cache/icons")),
+                new ServerClients(HttpClients.requests(client), Keychains.sessionOnly("test")),
+                dir.resolve("cache"),
                 Keychains.sessionOnly("test"),
                 () -> settings);
         service = NotificationService.create(

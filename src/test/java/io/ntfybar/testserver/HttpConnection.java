@@ -67,7 +67,7 @@ final class HttpConnection implements Runnable {
         if (req == null) {
             return false;
         }
-        server.recordRequest(req.requestLine());
+        server.recordRequest(req.requestLine(), req.headers());
         boolean close = req.wantsClose();
         Response resp = server.takeInjectedFailure();
         long cap = bodyCap(req);

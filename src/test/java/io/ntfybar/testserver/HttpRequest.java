@@ -27,6 +27,11 @@ final class HttpRequest implements ParamSource {
         this.query = parseQuery(q < 0 ? "" : target.substring(q + 1));
     }
 
+    /** Every header, names lowercase. */
+    Map<String, String> headers() {
+        return Map.copyOf(headers);
+    }
+
     @Override
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));

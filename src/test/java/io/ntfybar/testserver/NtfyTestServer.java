@@ -36,6 +36,7 @@ public final class NtfyTestServer implements AutoCloseable {
     private final StallGate gate = new StallGate();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final List<String> requestLines = Collections.synchronizedList(new ArrayList<>());
+    private final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
     private final Object failLock = new Object();
     private int failCount;
     private int failStatus;
@@ -44,6 +45,7 @@ public final class NtfyTestServer implements AutoCloseable {
     private volatile int port;
     private volatile boolean closed;
     private javax.net.ssl.SSLContext tls;
+    private boolean needClientAuth;
 
     private NtfyTestServer(TestServerConfig config) {
         this.config = config;
@@ -67,6 +69,18 @@ public final class NtfyTestServer implements AutoCloseable {
     public static NtfyTestServer startTls(TestServerConfig config, javax.net.ssl.SSLContext tls) {
         NtfyTestServer s = new NtfyTestServer(config);
         s.tls = tls;
+        s.bind(config.port());
+        return s;
+    }
+
+    /**
+     * Over HTTPS, and every connection must present a client certificate that {@code tls}'s trust manager accepts
+     * (mutual TLS, as behind a reverse proxy with {@code ssl_verify_client on}); see {@link TestTls#mutual}.
+     */
+    public static NtfyTestServer startMutualTls(TestServerConfig config, javax.net.ssl.SSLContext tls) {
+        NtfyTestServer s = new NtfyTestServer(config);
+        s.tls = tls;
+        s.needClientAuth = true;
         s.bind(config.port());
         return s;
     }
@@ -225,6 +239,16 @@ public final class NtfyTestServer implements AutoCloseable {
         }
     }
 
+    /** One request as received: its request line and headers (names lowercase). */
+    public record Recorded(String line, Map<String, String> headers) {}
+
+    /** Every request received so far, in order, with its headers. */
+    public List<Recorded> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
     /** Subscriber streams currently open (registered for live messages). */
     public int openStreams() {
         return hub.subscribers().size();
@@ -237,8 +261,9 @@ public final class NtfyTestServer implements AutoCloseable {
 
     // ---- internals
 
-    void recordRequest(String line) {
+    void recordRequest(String line, Map<String, String> headers) {
         requestLines.add(line);
+        requests.add(new Recorded(line, headers));
     }
 
     void forget(Socket s) {
@@ -266,6 +291,9 @@ public final class NtfyTestServer implements AutoCloseable {
     private void bind(int requestedPort) {
         try {
             ServerSocket ss = listen(requestedPort, tls);
+            if (needClientAuth) {
+                ((javax.net.ssl.SSLServerSocket) ss).setNeedClientAuth(true);
+            }
             serverSocket = ss;
             port = ss.getLocalPort();
             Thread t = new Thread(() -> acceptLoop(ss), "ntfy-test-server-accept-" + port);

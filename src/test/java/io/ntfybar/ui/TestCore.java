@@ -40,7 +40,15 @@ public final class TestCore implements AutoCloseable {
     }
 
     public static TestCore start(Path home, TestServerConfig config) {
-        NtfyTestServer server = NtfyTestServer.start(config);
+        return on(NtfyTestServer.start(config), home);
+    }
+
+    /** Against a server that requires a client certificate ({@link io.ntfybar.testserver.TestTls#mutual}). */
+    public static TestCore startMutualTls(Path home, javax.net.ssl.SSLContext serverContext) {
+        return on(NtfyTestServer.startMutualTls(TestServerConfig.defaults(), serverContext), home);
+    }
+
+    private static TestCore on(NtfyTestServer server, Path home) {
         AppPaths paths =
                 new AppPaths(home.resolve("data"), home.resolve("config"), home.resolve("logs"), home.resolve("cache"));
         DesktopCore core = DesktopCore.open(

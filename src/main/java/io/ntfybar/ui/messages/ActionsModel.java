@@ -7,6 +7,7 @@ import io.ntfybar.actions.DownloadedAttachment;
 import io.ntfybar.model.Action;
 import io.ntfybar.model.Attachment;
 import io.ntfybar.model.StoredMessage;
+import io.ntfybar.net.TrustException;
 import io.ntfybar.protocol.AuthorizationHeader;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.ui.AppCore;
@@ -40,7 +41,9 @@ final class ActionsModel {
     /** Downloaded attachments by URL, so that scrolling past an image again does not download it again. */
     private final Map<String, Path> downloaded = new ConcurrentHashMap<>();
 
-    private final Map<String, AttachmentDownloader> downloaders = new ConcurrentHashMap<>();
+    /** One downloader per client: a server's trust settings (and so its client) may change while the app runs. */
+    private final Map<okhttp3.OkHttpClient, AttachmentDownloader> downloaders = new ConcurrentHashMap<>();
+
     private Consumer<String> clipboard = s -> {};
 
     ActionsModel(AppCore core, UiThreads threads, StringProperty notice, LongFunction<String> baseUrlOf) {
@@ -95,14 +98,16 @@ final class ActionsModel {
                     return;
                 }
                 outcome(item, item.rowId(), index, ActionState.RUNNING);
-                threads.io().execute(() -> core.actions().runHttp(action).whenComplete((o, e) -> threads.fx()
-                        .execute(() -> outcome(
-                                item,
-                                item.rowId(),
-                                index,
-                                o == null
-                                        ? ActionState.of(false, String.valueOf(e))
-                                        : ActionState.of(o.success(), o.reason())))));
+                threads.io().execute(() -> core.actions()
+                        .runHttp(action, baseUrlOf.apply(item.stored().subscriptionId()))
+                        .whenComplete((o, e) -> threads.fx()
+                                .execute(() -> outcome(
+                                        item,
+                                        item.rowId(),
+                                        index,
+                                        o == null
+                                                ? ActionState.of(false, String.valueOf(e))
+                                                : ActionState.of(o.success(), o.reason())))));
             }
             case COPY -> {
                 copy(action.value() == null ? "" : action.value());
@@ -160,7 +165,7 @@ final class ActionsModel {
                     p = d.isImage()
                             ? new Preview(Preview.Status.READY, d.path(), null)
                             : new Preview(Preview.Status.FAILED, null, null);
-                } catch (AttachmentException e) {
+                } catch (AttachmentException | TrustException e) {
                     p = new Preview(Preview.Status.FAILED, null, e.getMessage());
                 }
             }
@@ -191,7 +196,7 @@ final class ActionsModel {
                         : download(item.stored(), a, Long.MAX_VALUE).path();
                 Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
                 said = TEXT.get("message.attachment.saved", target.toString());
-            } catch (AttachmentException e) {
+            } catch (AttachmentException | TrustException e) {
                 said = TEXT.get("notice.failed", e.getMessage());
             } catch (IOException e) {
                 said = TEXT.get("notice.failed", e.getMessage());
@@ -213,9 +218,8 @@ final class ActionsModel {
     private DownloadedAttachment download(StoredMessage m, Attachment a, long limit) throws AttachmentException {
         String base = baseUrlOf.apply(m.subscriptionId());
         AttachmentDownloader d = downloaders.computeIfAbsent(
-                base,
-                b -> new AttachmentDownloader(
-                        core.requestsFor(b), core.paths().cache().resolve("attachments")));
+                core.requestsFor(base),
+                c -> new AttachmentDownloader(c, core.paths().cache().resolve("attachments")));
         DownloadedAttachment got =
                 d.download(a, ServerUrl.of(base), core.authFor(base).map(AuthorizationHeader::value), limit);
         downloaded.put(a.url(), got.path());

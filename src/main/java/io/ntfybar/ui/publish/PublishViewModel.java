@@ -222,7 +222,7 @@ public final class PublishViewModel {
                         ? publisher.publish(target.server(), auth, request)
                         : publisher.upload(target.server(), auth, request, attached);
                 threads.fx().execute(() -> sent(target, m, request.delay() != null));
-            } catch (PublishException e) {
+            } catch (PublishException | io.ntfybar.net.TrustException e) {
                 threads.fx().execute(() -> failed(e.getMessage()));
             } catch (RuntimeException e) {
                 threads.fx().execute(() -> failed(text.get("error.unexpected", String.valueOf(e.getMessage()))));

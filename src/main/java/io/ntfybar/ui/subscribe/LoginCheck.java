@@ -2,6 +2,7 @@ package io.ntfybar.ui.subscribe;
 
 import io.ntfybar.credentials.CredentialsRef;
 import io.ntfybar.credentials.KeychainException;
+import io.ntfybar.net.TrustException;
 import io.ntfybar.protocol.AuthorizationHeader;
 import io.ntfybar.protocol.NtfyError;
 import io.ntfybar.protocol.ProtocolException;
@@ -68,8 +69,13 @@ public final class LoginCheck {
                             describe(settings),
                             core.keychain().description()));
         }
-        ConnectionKey key =
-                new ConnectionKey(server, null, settings.headers(), settings.authInQuery(), settings.caCertificate());
+        ConnectionKey key = new ConnectionKey(
+                server,
+                null,
+                settings.headers(),
+                settings.authInQuery(),
+                settings.caCertificate(),
+                settings.clientCertificate());
         NtfyError refusal;
         try {
             refusal = new Poller(core.requestsFor(server.value())).checkAccess(key, auth, topic);
@@ -78,8 +84,8 @@ public final class LoginCheck {
                 return new Outcome.Refused(e.error().status(), e.getMessage());
             }
             return new Outcome.Unreachable(TEXT.get("check.unreachable", e.getMessage()));
-        } catch (RuntimeException e) { // e.g. a CA certificate file that cannot be read
-            return new Outcome.Unreachable(TEXT.get("check.unreachable", String.valueOf(e.getMessage())));
+        } catch (TrustException e) { // a CA file or client certificate that cannot be used: already a sentence
+            return new Outcome.Unreachable(e.getMessage());
         }
         if (refusal == null) {
             return new Outcome.Allowed();

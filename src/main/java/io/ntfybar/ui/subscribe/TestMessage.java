@@ -35,7 +35,7 @@ final class TestMessage {
         try {
             Message m = new Publisher(core.requestsFor(server.value())).publish(server, Optional.ofNullable(auth), r);
             return new Result(true, TEXT.get("test.sent", server.shortForm() + "/" + topic, m.id()));
-        } catch (Publisher.PublishException e) {
+        } catch (Publisher.PublishException | io.ntfybar.net.TrustException e) {
             return new Result(false, TEXT.get("test.failed", e.getMessage()));
         }
     }

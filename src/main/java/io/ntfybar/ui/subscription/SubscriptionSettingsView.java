@@ -30,8 +30,8 @@ import javafx.scene.layout.VBox;
  * The Subscription settings window's nodes, bound to a {@link SubscriptionSettingsViewModel}. Ids: {@code problem},
  * {@code displayName}, {@code iconUrl}, {@code minPriority}, {@code mute} (items {@code mute-<DURATION>}),
  * {@code unmute}, {@code muteState}, {@code autoDelete}, {@code keepMessages}, {@code loginText}, {@code changeLogin},
- * {@code saveLogin}, {@code cancelLogin}, {@code loginError}, {@code loginInfo}, {@code loginError}, {@code loginInfo}, {@code save}, {@code close}, {@code unsubscribe}, {@code error},
- * {@code info}. FX thread only.
+ * {@code saveLogin}, {@code cancelLogin}, {@code loginError}, {@code loginInfo}, the server trust ids of
+ * {@link ServerTrustPane}, {@code save}, {@code close}, {@code unsubscribe}, {@code error}, {@code info}. FX thread only.
  */
 final class SubscriptionSettingsView {
     private static final UiText TEXT = UiText.of(SubscriptionSettingsView.class);
@@ -139,7 +139,8 @@ final class SubscriptionSettingsView {
         form.addRow(row++, label("mute.label", mute), muteBox);
         form.addRow(row++, label("autoDelete.label", autoDelete), autoDelete);
         form.addRow(row++, label("keep.label", keep), keep);
-        form.addRow(row, label("login.label"), loginBox);
+        form.addRow(row++, label("login.label"), loginBox);
+        form.addRow(row, label("trust.label"), ServerTrustPane.summary(vm.serverTrust()));
         form.getChildren().forEach(n -> GridPane.setValignment(n, VPos.TOP));
         GridPane.setHgrow(displayName, Priority.ALWAYS);
 

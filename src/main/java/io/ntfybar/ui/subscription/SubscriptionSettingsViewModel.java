@@ -27,8 +27,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The Subscription settings window's state and logic: display name, icon, minimum priority, mute, retention, the
- * server's login (changed through {@link LoginCheck}, as in the Subscribe window), the subscription's current problem,
- * and unsubscribing. Methods and properties are for the FX thread; work runs on {@link UiThreads#io()}.
+ * server's login (changed through {@link LoginCheck}, as in the Subscribe window), the server's trust settings
+ * ({@link ServerTrustViewModel}), the subscription's current problem, and unsubscribing. Methods and properties are for the FX thread; work runs on {@link UiThreads#io()}.
  */
 public final class SubscriptionSettingsViewModel {
     private static final UiText TEXT = UiText.of(SubscriptionSettingsViewModel.class);
@@ -54,6 +54,7 @@ public final class SubscriptionSettingsViewModel {
     private final BooleanProperty removed = new SimpleBooleanProperty(false);
     private final BooleanBinding canSave;
     private final ServerLoginViewModel serverLogin;
+    private final ServerTrustViewModel serverTrust;
 
     public SubscriptionSettingsViewModel(AppCore core, UiThreads threads) {
         this(core, threads, ZonedDateTime::now);
@@ -64,6 +65,7 @@ public final class SubscriptionSettingsViewModel {
         this.threads = threads;
         this.now = now;
         this.serverLogin = new ServerLoginViewModel(core, threads, subscription::get);
+        this.serverTrust = new ServerTrustViewModel(core, threads, subscription::get, java.time.Clock.systemUTC());
         iconUrl.addListener((o, a, b) -> iconError.set(Choices.iconProblem(b)));
         canSave = Bindings.createBooleanBinding(
                 () -> subscription.get() != null
@@ -85,6 +87,8 @@ public final class SubscriptionSettingsViewModel {
             String loginNow = s.map(x -> LoginCheck.describe(core.settings().server(x.baseUrl())))
                     .orElse("");
             String keychain = core.keychain().description();
+            var server = s.map(x -> core.settings().server(x.baseUrl()))
+                    .orElse(io.ntfybar.settings.ServerSettings.defaults());
             threads.fx().execute(() -> {
                 serverLogin.show(loginNow, keychain);
                 if (s.isEmpty()) {
@@ -93,6 +97,7 @@ public final class SubscriptionSettingsViewModel {
                     return;
                 }
                 show(s.get(), p);
+                serverTrust.show(server);
             });
         });
     }
@@ -283,6 +288,11 @@ public final class SubscriptionSettingsViewModel {
     /** The server's login and changing it. */
     public ServerLoginViewModel serverLogin() {
         return serverLogin;
+    }
+
+    /** The server's certificates and headers, and changing them. */
+    public ServerTrustViewModel serverTrust() {
+        return serverTrust;
     }
 
     /** The subscription's current problem with what to do, or empty. */

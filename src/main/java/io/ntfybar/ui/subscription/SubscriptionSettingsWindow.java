@@ -76,14 +76,20 @@ public final class SubscriptionSettingsWindow {
                 vm.serverLogin().changingProperty(),
                 vm.serverLogin().errorProperty(),
                 vm.serverLogin().infoProperty(),
-                vm.serverLogin().form().kindProperty());
+                vm.serverLogin().form().kindProperty(),
+                vm.serverTrust().infoProperty(),
+                vm.serverTrust().summaryProperty());
+        trustDialog();
         view.unsubscribe.setOnAction(e -> confirmUnsubscribe());
         vm.removedProperty().addListener((o, a, gone) -> {
             if (gone) {
                 stage.hide();
             }
         });
-        stage.setOnHidden(e -> vm.serverLogin().cancel());
+        stage.setOnHidden(e -> {
+            vm.serverLogin().cancel();
+            vm.serverTrust().cancel();
+        });
         // A problem found or cleared while the window is open shows at once.
         CoreListener listener = new CoreListener() {
             @Override
@@ -99,6 +105,27 @@ public final class SubscriptionSettingsWindow {
             }
         };
         threads.io().execute(() -> core.addListener(listener));
+    }
+
+    /** The small window where the server's certificates and headers are changed; open while the ViewModel edits. */
+    private void trustDialog() {
+        ServerTrustViewModel trust = vm.serverTrust();
+        Stage dialog = new Stage();
+        dialog.initOwner(stage);
+        dialog.setTitle(TEXT.get("trust.dialog.title"));
+        Scene scene = new Scene(new ServerTrustPane(trust));
+        FxStages.prepare(dialog, scene);
+        FxStages.closeOnEscape(dialog, scene);
+        FxStages.fitWhenChanged(dialog, trust.caInfoProperty(), trust.clientInfoProperty(), trust.errorProperty());
+        trust.editingProperty().addListener((o, was, editing) -> {
+            if (editing) {
+                dialog.show();
+                dialog.toFront();
+            } else {
+                dialog.hide();
+            }
+        });
+        dialog.setOnHidden(e -> trust.cancel());
     }
 
     private void reloadProblem(long subscriptionId) {
