@@ -1,10 +1,13 @@
 package io.ntfybar.cli;
 
+import io.ntfybar.credentials.Keychains;
 import io.ntfybar.model.Event;
 import io.ntfybar.model.Message;
+import io.ntfybar.net.ServerClients;
 import io.ntfybar.protocol.NtfyError;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.SubscribeQuery;
+import io.ntfybar.settings.Settings;
 import io.ntfybar.subscribe.ConnectionKey;
 import io.ntfybar.subscribe.ConnectionState;
 import io.ntfybar.subscribe.EngineConfig;
@@ -33,12 +36,14 @@ final class DirectSubscription {
     /** What one stream (or poll request) is for: its topics share all of this. */
     record Group(ServerUrl server, Login login, SubscribeQuery query, String command) {}
 
+    private final Settings settings;
     private final Map<Group, List<String>> groups = new LinkedHashMap<>();
     private final boolean poll;
     private final Output output;
     private final EngineConfig config = EngineConfig.defaults();
 
-    DirectSubscription(List<SubscribeTarget> targets, boolean poll, Output output) {
+    DirectSubscription(List<SubscribeTarget> targets, Settings settings, boolean poll, Output output) {
+        this.settings = settings;
         for (SubscribeTarget t : targets) {
             Group g = new Group(t.topic().server(), t.login(), t.query(), t.command());
             List<String> topics = groups.computeIfAbsent(g, k -> new ArrayList<>());
@@ -51,12 +56,14 @@ final class DirectSubscription {
     }
 
     int run() {
-        OkHttpClient client = HttpClients.streaming();
+        OkHttpClient base = HttpClients.streaming();
+        // Each server's own trust (CA file, client certificate, headers), the certificate's password from the keychain.
+        ServerClients trust = new ServerClients(base, Keychains.lazy(Keychains::detect));
         if (poll) {
-            Poller poller = new Poller(HttpClients.requests(client));
             for (Map.Entry<Group, List<String>> e : groups.entrySet()) {
                 Group g = e.getKey();
                 try {
+                    Poller poller = new Poller(HttpClients.requests(clientFor(trust, g.server())));
                     for (Message m : poller.poll(
                             ConnectionKey.anonymous(g.server()), g.login().header(), e.getValue(), g.query())) {
                         if (m.eventType() == Event.MESSAGE) {
@@ -81,7 +88,7 @@ final class DirectSubscription {
             Group g = e.getKey();
             Printer printer = new Printer(g, exit);
             StreamConnection stream = new StreamConnection(
-                    client,
+                    clientFor(trust, g.server()),
                     scheduler,
                     ConnectionKey.anonymous(g.server()),
                     e.getValue(),
@@ -98,6 +105,11 @@ final class DirectSubscription {
         int code = awaitExit(exit);
         streams.forEach(StreamConnection::close);
         return code;
+    }
+
+    /** @throws IllegalStateException with the sentence when the server's trust settings cannot be used */
+    private OkHttpClient clientFor(ServerClients trust, ServerUrl server) {
+        return trust.forServer(server.value(), settings.server(server.value()));
     }
 
     /** Waits for a fatal error; an interrupt (the embedding code stopping us) ends with 130, like Ctrl-C. */

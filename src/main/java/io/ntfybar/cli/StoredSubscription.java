@@ -5,6 +5,7 @@ import io.ntfybar.credentials.Keychain;
 import io.ntfybar.credentials.Keychains;
 import io.ntfybar.model.Message;
 import io.ntfybar.model.Subscription;
+import io.ntfybar.net.ServerClients;
 import io.ntfybar.notify.DesktopActions;
 import io.ntfybar.notify.NotificationService;
 import io.ntfybar.notify.Notifier;
@@ -184,10 +185,10 @@ final class StoredSubscription {
             H2MessageStore messages,
             Map<ServerUrl, List<Subscription>> subs,
             StoreWriter.Dispatcher printer) {
-        Poller poller = new Poller(HttpClients.requests(client));
         try (StoreWriter writer = new StoreWriter(messages, printer, config.writerBatch(), () -> {})) {
             writer.start();
             for (Map.Entry<ServerUrl, List<Subscription>> e : subs.entrySet()) {
+                Poller poller = poller(client, e.getKey());
                 for (Subscription s : e.getValue()) {
                     String since =
                             since() != null ? since() : ResumePoint.since(messages, List.of(s), config.resumeMargin());
@@ -218,7 +219,11 @@ final class StoredSubscription {
             Map<ServerUrl, List<Subscription>> subs,
             Set<Long> mine,
             StoreWriter.Dispatcher printer) {
-        Keychain keychain = Keychains.sessionOnly("credentials given on the command line are kept for this run only");
+        // Logins typed for this run stay in memory; what the app stored (a client certificate's password) is read from
+        // the OS keychain, opened only if asked.
+        Keychain keychain = Keychains.overlay(
+                Keychains.sessionOnly("credentials given on the command line are kept for this run only"),
+                Keychains.lazy(Keychains::detect));
         Settings effective = settings;
         for (ServerUrl server : subs.keySet()) {
             ServerSettings s = settings.server(server.value());
@@ -279,13 +284,23 @@ final class StoredSubscription {
         }
     }
 
+    /**
+     * Polls with the server's own trust (CA file, client certificate, headers), as the engine's streams do.
+     *
+     * @throws IllegalStateException with the sentence when those settings cannot be used
+     */
+    private Poller poller(OkHttpClient client, ServerUrl server) {
+        ServerClients trust = new ServerClients(client, Keychains.lazy(Keychains::detect));
+        return new Poller(HttpClients.requests(trust.forServer(server.value(), settings.server(server.value()))));
+    }
+
     private void prefetch(
             OkHttpClient client,
             SubscriptionStore subscriptions,
             H2MessageStore messages,
             Map<ServerUrl, List<Subscription>> subs) {
-        Poller poller = new Poller(HttpClients.requests(client));
         for (Map.Entry<ServerUrl, List<Subscription>> e : subs.entrySet()) {
+            Poller poller = poller(client, e.getKey());
             for (Subscription s : e.getValue()) {
                 if (s.initialFetchDone()) {
                     continue;

@@ -185,13 +185,17 @@ public final class SubscribeCommand implements Callable<Integer> {
                 code = store || notify
                         ? new StoredSubscription(AppPaths.current(), cli.settings(), targets, poll, notify, output)
                                 .run()
-                        : new DirectSubscription(targets, poll, output).run();
+                        : new DirectSubscription(targets, cli.settings(), poll, output).run();
                 if (code != 130) {
                     output.finish();
                 }
             }
             return code;
-        } catch (ProtocolException | SettingsException | StoreException | IllegalArgumentException e) {
+        } catch (ProtocolException
+                | SettingsException
+                | StoreException
+                | IllegalArgumentException
+                | IllegalStateException e) {
             err.println("ntfybar subscribe: " + e.getMessage());
             err.flush();
             return 1;

@@ -63,6 +63,41 @@ public final class Keychains {
         };
     }
 
+    /**
+     * Secrets of this run first ({@code session}: what was typed on the command line, saved there and nowhere
+     * else), then {@code lasting} for what is not among them (a client certificate's password the app stored).
+     * Deletes go to the session only: a command-line run never removes the app's secrets.
+     */
+    public static Keychain overlay(Keychain session, Keychain lasting) {
+        return new Keychain() {
+            @Override
+            public void save(CredentialsRef ref, String secret) {
+                session.save(ref, secret);
+            }
+
+            @Override
+            public java.util.Optional<String> load(CredentialsRef ref) {
+                java.util.Optional<String> own = session.load(ref);
+                return own.isPresent() ? own : lasting.load(ref);
+            }
+
+            @Override
+            public void delete(CredentialsRef ref) {
+                session.delete(ref);
+            }
+
+            @Override
+            public boolean persistent() {
+                return false;
+            }
+
+            @Override
+            public String description() {
+                return session.description() + ", then " + lasting.description();
+            }
+        };
+    }
+
     /** Memory only, for the CLI's one-off {@code -u user:pass} and for tests. */
     public static Keychain sessionOnly(String reason) {
         return new SessionKeychain(reason);
