@@ -89,7 +89,7 @@ for jar in "$t"/javafx/*.jar; do
     unzip -q -o "$jar" "$lib" -d "$t/runtime/lib"
   done
 done
-say "runtime: $(du -sh "$t/runtime" | cut -f1), JavaFX libraries: $(cd "$t/runtime/lib" && ls *javafx* *glass* *prism* 2>/dev/null | tr '\n' ' ')"
+say "runtime: $(du -sh "$t/runtime" | cut -f1), JavaFX libraries: $(find "$t/runtime/lib" -maxdepth 1 \( -name '*javafx*' -o -name '*glass*' -o -name '*prism*' \) -exec basename {} \; | sort | tr '\n' ' ')"
 
 # ---- 3. The launcher's options: packaging/java-options.txt, JNA from the app folder, the class-data-sharing archive.
 options=()
@@ -97,7 +97,10 @@ while IFS= read -r line || [ -n "$line" ]; do
   case "$line" in '' | '#'*) continue ;; esac
   options+=(--java-options "$line")
 done <"$root/packaging/java-options.txt"
+# $APPDIR is for the launcher to replace, not the shell.
+# shellcheck disable=SC2016
 options+=(--java-options '-Djna.boot.library.path=$APPDIR' --java-options -Djna.nounpack=true)
+# shellcheck disable=SC2016
 options+=(--java-options -Xshare:auto --java-options '-XX:SharedArchiveFile=$APPDIR/ntfybar.jsa')
 
 common=(--name ntfybar --vendor ntfybar --copyright "Copyright ntfybar contributors, Apache-2.0"
@@ -137,7 +140,7 @@ fi
 
 # ---- 4. The class list for class-data sharing: one run of the built image through the smoke test.
 training() {
-  local url=""
+  local server=()
   local server_pid=""
   if [ -f "$root/target/test-classes/io/ntfybar/testserver/Main.class" ]; then
     "$jdk/bin/java" -cp "$root/target/classes:$root/target/test-classes:$t/input/*" io.ntfybar.testserver.Main \
@@ -145,7 +148,7 @@ training() {
     server_pid=$!
     local i=0
     while [ ! -s "$t/cds/server.out" ] && [ "$i" -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
-    url=$(head -n 1 "$t/cds/server.out")
+    server=("$(head -n 1 "$t/cds/server.out")")
   fi
   local code=0
   # A home folder of its own, so that the run leaves nothing in the builder's and shows whether JavaFX or JNA
@@ -154,9 +157,9 @@ training() {
   mkdir -p "$t/cds/home"
   if [ "$os" = linux ]; then
     JAVA_TOOL_OPTIONS="$opts" HOME="$t/cds/home" \
-      "$root/packaging/linux/desktop-session.sh" "$launcher" --smoke-test $url || code=$?
+      "$root/packaging/linux/desktop-session.sh" "$launcher" --smoke-test ${server[@]+"${server[@]}"} || code=$?
   else
-    JAVA_TOOL_OPTIONS="$opts" HOME="$t/cds/home" "$launcher" --smoke-test $url || code=$?
+    JAVA_TOOL_OPTIONS="$opts" HOME="$t/cds/home" "$launcher" --smoke-test ${server[@]+"${server[@]}"} || code=$?
   fi
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
   return "$code"

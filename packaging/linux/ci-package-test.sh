@@ -30,6 +30,13 @@ fail() {
   exit 1
 }
 
+# ---- lint: the packaging scripts, the macOS ones included, which only a Mac runs
+shellcheck --severity=warning packaging/*.sh packaging/linux/*.sh packaging/macos/*.sh icons/generate.sh ||
+  fail "shellcheck found problems in the packaging scripts"
+shellcheck --severity=warning --shell=sh packaging/linux/postinst packaging/linux/prerm ||
+  fail "shellcheck found problems in postinst or prerm"
+ok "shellcheck: the packaging scripts"
+
 # ---- build
 if dpkg-query -W -f='${Status}' ntfybar 2>/dev/null | grep -q "install ok installed"; then
   step "removing an ntfybar package left from an earlier run"
@@ -106,7 +113,7 @@ unset NTFYBAR_HOME
 $sudo dpkg -r ntfybar >"$work/remove.log" 2>&1 || fail "dpkg -r ntfybar failed: $(cat "$work/remove.log")"
 for gone in /usr/bin/ntfybar /usr/share/applications/ntfybar.desktop /usr/share/icons/hicolor/48x48/apps/ntfybar.png \
   /opt/ntfybar; do
-  [ ! -e "$gone" ] && [ ! -L "$gone" ] || fail "$gone is still there after dpkg -r"
+  if [ -e "$gone" ] || [ -L "$gone" ]; then fail "$gone is still there after dpkg -r"; fi
 done
 ok "dpkg -r removed the package, the /usr/bin link, the menu entry, the icons and /opt/ntfybar"
 

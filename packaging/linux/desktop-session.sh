@@ -18,6 +18,7 @@ done
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ntfybar-desktop.XXXXXX")
 pids=()
+# shellcheck disable=SC2317 # run by the trap
 cleanup() {
   local p
   for p in ${pids[@]+"${pids[@]}"}; do
@@ -47,7 +48,8 @@ await() { # what seconds test-command...
 Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$dir/display" 2>"$dir/xvfb.log" &
 pids+=("$!")
 await Xvfb 10 test -s "$dir/display"
-export DISPLAY=":$(head -n 1 "$dir/display")"
+DISPLAY=":$(head -n 1 "$dir/display")"
+export DISPLAY
 
 dbus-daemon --session --fork --print-address=1 --print-pid=1 --address="unix:tmpdir=$dir" >"$dir/bus"
 await dbus-daemon 10 test "$(wc -l <"$dir/bus")" -ge 2
