@@ -71,6 +71,17 @@ JAVA_TOOL_OPTIONS=-Xshare:on ntfybar --version >"$work/version.out" 2>"$work/ver
   fail "the installed launcher cannot use its CDS archive: $(cat "$work/version.err")"
 ok "the launcher maps its class-data-sharing archive ($(head -n 1 "$work/version.out"))"
 
+# A missing or damaged archive only costs start-up time: the launcher starts, and says nothing about it.
+jsa=/opt/ntfybar/lib/app/ntfybar.jsa
+$sudo mv "$jsa" "$jsa.ci"
+for state in missing damaged; do
+  if [ "$state" = damaged ]; then head -c 65536 /dev/urandom | $sudo tee "$jsa" >/dev/null; fi
+  ntfybar --version >"$work/version.out" 2>"$work/version.err" || fail "with a $state archive the launcher fails"
+  [ ! -s "$work/version.err" ] || fail "with a $state archive the launcher prints: $(cat "$work/version.err")"
+done
+$sudo mv "$jsa.ci" "$jsa"
+ok "with a missing or a damaged archive the launcher starts without a word"
+
 # JNA loads its library from the app folder, with nothing to unpack (none is left inside the jar).
 /opt/ntfybar/lib/runtime/bin/java -Djna.boot.library.path=/opt/ntfybar/lib/app -Djna.nounpack=true \
   -Djna.tmpdir="$work/jna-tmp" -cp "$(ls /opt/ntfybar/lib/app/jna-[0-9]*.jar)" com.sun.jna.Native >"$work/jna.out" 2>&1 ||
