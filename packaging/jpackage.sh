@@ -164,8 +164,8 @@ training() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
   return "$code"
 }
-if [ "$os" = linux ] && ! command -v Xvfb >/dev/null; then
-  say "WARNING: no Xvfb, so no start-up run and no class-data-sharing archive (apt-get install xvfb dbus)"
+if [ "$os" = linux ] && ! { command -v Xvfb && command -v dbus-daemon; } >/dev/null; then
+  say "WARNING: no Xvfb or dbus-daemon, so no start-up run and no class-data-sharing archive (apt-get install xvfb dbus)"
 else
   training || fail "the built app failed its smoke test (the class-data-sharing training run)"
   [ -s "$t/cds/ntfybar.classlist" ] || fail "the training run wrote no class list"
