@@ -16,6 +16,10 @@ public final class Main {
     public static void main(String[] args) {
         // Before any networking class reads it: the JDK then follows the desktop's proxy setting.
         Proxies.useSystemSettings();
+        // Packaging smoke test (issue 7, SmokeTest): first, in a throwaway home, whatever else runs or is stored.
+        if (SmokeTest.wanted(args)) {
+            System.exit(SmokeTest.run(args));
+        }
         AppPaths paths = AppPaths.current();
         boolean desktop = args.length == 0;
         // The CLI keeps stderr for warnings and errors; the app logs more there, since nobody reads its stderr anyway

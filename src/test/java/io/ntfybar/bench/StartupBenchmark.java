@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code java -cp "$CP" io.ntfybar.bench.StartupBenchmark [runs] [extra JVM options for the app...]}; with
  * {@code -Dbench.jar=target/ntfybar.jar} the app is started from that jar ({@code -jar}), as a user starts it, which
- * class-data sharing ({@code -XX:SharedArchiveFile}) needs.
+ * class-data sharing ({@code -XX:SharedArchiveFile}) needs; with {@code -Dbench.launcher=/usr/bin/ntfybar} through an
+ * installed package's launcher, the extra options then going in through {@code JAVA_TOOL_OPTIONS}.
  */
 public final class StartupBenchmark {
     private StartupBenchmark() {}
@@ -63,7 +64,10 @@ public final class StartupBenchmark {
                 opts.add("-Dntfybar.startup-report=true");
                 long t0 = System.nanoTime();
                 String jar = System.getProperty("bench.jar");
-                Process app = jar == null ? spawn(desktop, opts, Main.class.getName()) : spawnJar(desktop, opts, jar);
+                String launcher = System.getProperty("bench.launcher");
+                Process app = launcher != null
+                        ? spawnLauncher(desktop, opts, launcher)
+                        : jar == null ? spawn(desktop, opts, Main.class.getName()) : spawnJar(desktop, opts, jar);
                 BufferedReader out =
                         new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
                 long tray = -1;
@@ -124,6 +128,14 @@ public final class StartupBenchmark {
         cmd.add(jar);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(desktop.env());
+        return pb.start();
+    }
+
+    private static Process spawnLauncher(DesktopSession desktop, List<String> jvmOptions, String launcher)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(launcher).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(desktop.env());
+        pb.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
         return pb.start();
     }
 

@@ -17,7 +17,8 @@ import java.awt.image.BufferedImage;
  * when a connection has a problem, struck through when notifications are paused. On macOS it is a template image
  * (black plus alpha, drawn at 1x and 2x; macOS tints it for light and dark menu bars, with
  * {@code apple.awt.enableTemplateImages}); elsewhere light grey on the usually dark panel, the dot in ntfy's green.
- * The packaging issue replaces the drawing with icons made from the SVG source; the states stay.
+ * The bell is the one of {@code icons/ntfybar-menubar.svg} and the app icon (TrayIconsMatchSvgTest compares them);
+ * it stays drawn here because the states change the bell itself and AWT sizes the image to the tray anyway.
  */
 public final class TrayIcons {
     public enum State {
