@@ -31,6 +31,14 @@ public final class Controls {
         return l;
     }
 
+    /** {@link #messageLine(ObservableStringValue, String)} with an id, as wide as its container allows. */
+    public static Label messageLine(String id, ObservableStringValue value, String styleClass) {
+        Label l = messageLine(value, styleClass);
+        l.setId(id);
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
+    }
+
     /** A field's label; Alt plus its mnemonic and screen readers lead to {@code target}. */
     public static Label fieldLabel(String text, Node target) {
         Label l = new Label(text);

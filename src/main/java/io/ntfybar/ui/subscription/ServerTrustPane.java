@@ -1,6 +1,7 @@
 package io.ntfybar.ui.subscription;
 
 import io.ntfybar.ui.UiText;
+import io.ntfybar.ui.fx.Controls;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -40,7 +41,7 @@ final class ServerTrustPane extends VBox {
         full.textProperty().bind(vm.summaryProperty());
         summary.setTooltip(full);
         // The summary on its own line: it is longer than the login's, and the button must not squeeze it.
-        return new VBox(6, summary, change, line("trustInfo", "ok-text", vm.infoProperty()));
+        return new VBox(6, summary, change, Controls.messageLine("trustInfo", vm.infoProperty(), "ok-text"));
     }
 
     ServerTrustPane(ServerTrustViewModel vm) {
@@ -83,10 +84,10 @@ final class ServerTrustPane extends VBox {
         fields.setHgap(8);
         fields.setVgap(6);
         fields.addRow(0, label("trust.ca.label", ca), ca, chooseCa);
-        fields.add(line("caInfo", "muted-text", vm.caInfoProperty()), 1, 1, 2, 1);
+        fields.add(Controls.messageLine("caInfo", vm.caInfoProperty(), "muted-text"), 1, 1, 2, 1);
         fields.addRow(2, label("trust.client.label", client), client, chooseClient);
         fields.add(password, 1, 3, 2, 1);
-        fields.add(line("clientInfo", "muted-text", vm.clientInfoProperty()), 1, 4, 2, 1);
+        fields.add(Controls.messageLine("clientInfo", vm.clientInfoProperty(), "muted-text"), 1, 4, 2, 1);
         fields.addRow(5, label("trust.headers.label", headers), headers);
         GridPane.setColumnSpan(headers, 2);
         GridPane.setHgrow(ca, Priority.ALWAYS);
@@ -112,7 +113,13 @@ final class ServerTrustPane extends VBox {
                                 "trust.dialog.heading", vm.serverNameProperty().get()),
                         vm.serverNameProperty()));
         title.getStyleClass().add("message-title");
-        getChildren().addAll(title, note, fields, line("trustError", "error-text", vm.errorProperty()), buttons);
+        getChildren()
+                .addAll(
+                        title,
+                        note,
+                        fields,
+                        Controls.messageLine("trustError", vm.errorProperty(), "error-text"),
+                        buttons);
     }
 
     private java.util.Optional<Path> choose(TextField near, String titleKey, String... patterns) {
@@ -146,18 +153,6 @@ final class ServerTrustPane extends VBox {
     }
 
     private static Label label(String key, javafx.scene.Node target) {
-        return io.ntfybar.ui.fx.Controls.fieldLabel(TEXT.get(key), target);
-    }
-
-    private static Label line(String id, String styleClass, javafx.beans.value.ObservableStringValue text) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.setMaxWidth(Double.MAX_VALUE);
-        l.getStyleClass().add(styleClass);
-        l.textProperty().bind(text);
-        l.visibleProperty().bind(Bindings.isNotEmpty(l.textProperty()));
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
+        return Controls.fieldLabel(TEXT.get(key), target);
     }
 }

@@ -3,6 +3,7 @@ package io.ntfybar.ui.subscription;
 import io.ntfybar.dispatch.MuteDuration;
 import io.ntfybar.ui.UiText;
 import io.ntfybar.ui.emoji.EmojiText;
+import io.ntfybar.ui.fx.Controls;
 import io.ntfybar.ui.subscribe.LoginPane;
 import java.util.List;
 import java.util.function.Function;
@@ -57,6 +58,10 @@ final class SubscriptionSettingsView {
         Runnable showTitle = () -> {
             Label l = EmojiText.label(titleText.get());
             l.getStyleClass().add("message-title");
+            // The whole row, whatever width the label's text flow reports on its first layout pass: a pref width of
+            // 0 there left the heading blank now and then (seen on Xvfb).
+            l.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(l, javafx.scene.layout.Priority.ALWAYS);
             title.getChildren().setAll(l);
         };
         showTitle.run();
@@ -65,13 +70,13 @@ final class SubscriptionSettingsView {
         topicUrl.setId("topicUrl");
         topicUrl.getStyleClass().add("muted-text");
         topicUrl.textProperty().bind(vm.titleProperty());
-        Label problem = wrapped("problem", "error-text", vm.problemProperty());
+        Label problem = Controls.messageLine("problem", vm.problemProperty(), "error-text");
 
         TextField displayName = field("displayName", "displayName.prompt", "displayName.accessible");
         displayName.textProperty().bindBidirectional(vm.displayNameProperty());
         TextField icon = field("iconUrl", "icon.prompt", "icon.accessible");
         icon.textProperty().bindBidirectional(vm.iconUrlProperty());
-        Label iconError = wrapped("iconError", "error-text", vm.iconErrorProperty());
+        Label iconError = Controls.messageLine("iconError", vm.iconErrorProperty(), "error-text");
 
         ComboBox<Integer> priority = combo("minPriority", "priority.accessible", Choices.PRIORITY, Choices::priority);
         bind(priority, vm.minPriorityProperty().asObject(), Choices.PRIORITY);
@@ -94,7 +99,7 @@ final class SubscriptionSettingsView {
         unmute.setOnAction(e -> vm.unmute());
         unmute.visibleProperty().bind(vm.mutedProperty());
         unmute.managedProperty().bind(vm.mutedProperty());
-        Label muteState = wrapped("muteState", "muted-text", vm.muteTextProperty());
+        Label muteState = Controls.messageLine("muteState", vm.muteTextProperty(), "muted-text");
         VBox muteBox = new VBox(4, new HBox(6, mute, unmute), muteState);
 
         Label loginText = new Label();
@@ -124,8 +129,8 @@ final class SubscriptionSettingsView {
         loginChange.managedProperty().bind(login.changingProperty());
         HBox loginRow = new HBox(8, loginText, changeLogin);
         loginRow.setAlignment(Pos.CENTER_LEFT);
-        Label loginError = wrapped("loginError", "error-text", login.errorProperty());
-        Label loginInfo = wrapped("loginInfo", "ok-text", login.infoProperty());
+        Label loginError = Controls.messageLine("loginError", login.errorProperty(), "error-text");
+        Label loginInfo = Controls.messageLine("loginInfo", login.infoProperty(), "ok-text");
         VBox loginBox = new VBox(6, loginRow, loginChange, loginError, loginInfo);
 
         GridPane form = new GridPane();
@@ -144,8 +149,8 @@ final class SubscriptionSettingsView {
         form.getChildren().forEach(n -> GridPane.setValignment(n, VPos.TOP));
         GridPane.setHgrow(displayName, Priority.ALWAYS);
 
-        Label error = wrapped("error", "error-text", vm.errorProperty());
-        Label info = wrapped("info", "ok-text", vm.infoProperty());
+        Label error = Controls.messageLine("error", vm.errorProperty(), "error-text");
+        Label info = Controls.messageLine("info", vm.infoProperty(), "ok-text");
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("progress");
         progress.setPrefSize(18, 18);
@@ -225,18 +230,6 @@ final class SubscriptionSettingsView {
     }
 
     private static Label label(String key, javafx.scene.Node target) {
-        return io.ntfybar.ui.fx.Controls.fieldLabel(TEXT.get(key), target);
-    }
-
-    private static Label wrapped(String id, String styleClass, javafx.beans.value.ObservableStringValue text) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.setMaxWidth(Double.MAX_VALUE);
-        l.getStyleClass().add(styleClass);
-        l.textProperty().bind(text);
-        l.visibleProperty().bind(Bindings.isNotEmpty(l.textProperty()));
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
+        return Controls.fieldLabel(TEXT.get(key), target);
     }
 }
