@@ -99,7 +99,7 @@ class PreferencesViewModelTest {
             t.core.withLoginItem(io.ntfybar.ui.LoginItem.unsupported("not available on Windows yet"));
             PreferencesViewModel other = open(t);
             assertFalse(other.launchAvailableProperty().get());
-            assertTrue(other.launchNoteProperty().get().contains("not available on Windows yet"));
+            assertEquals("Not available on Windows yet.", other.launchNoteProperty().get());
         }
     }
 
