@@ -122,7 +122,8 @@ public final class PreferencesViewModel {
             LoginItem login = core.loginItem();
             Optional<String> unavailable = login.unavailable();
             boolean launches = unavailable.isEmpty() && login.isEnabled();
-            String note = unavailable.map(PreferencesText::sentence).or(login::note).orElse("");
+            String note =
+                    unavailable.map(PreferencesText::sentence).or(login::note).orElse("");
             threads.fx().execute(() -> {
                 launchAvailable.set(unavailable.isEmpty());
                 launchNote.set(note);

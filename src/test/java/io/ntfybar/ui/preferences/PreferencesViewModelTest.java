@@ -99,7 +99,8 @@ class PreferencesViewModelTest {
             t.core.withLoginItem(io.ntfybar.ui.LoginItem.unsupported("not available on Windows yet"));
             PreferencesViewModel other = open(t);
             assertFalse(other.launchAvailableProperty().get());
-            assertEquals("Not available on Windows yet.", other.launchNoteProperty().get());
+            assertEquals(
+                    "Not available on Windows yet.", other.launchNoteProperty().get());
         }
     }
 
