@@ -67,4 +67,30 @@ public final class FxTests {
     public static void drainFx() {
         onFx(() -> {});
     }
+
+    /**
+     * Scrolls the scroll pane around the node {@code query} finds so that the node is in view, after any layout still
+     * pending (on a real X server a window may still be growing when a test goes on), and waits for the FX thread.
+     */
+    public static void scrollIntoView(org.testfx.api.FxRobot robot, String query) {
+        javafx.scene.Node node = robot.lookup(query).query();
+        onFx(() -> {
+            javafx.scene.Parent p = node.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                p = p.getParent();
+            }
+            if (!(p instanceof javafx.scene.control.ScrollPane sp) || sp.getContent() == null) {
+                return;
+            }
+            sp.layout();
+            javafx.geometry.Bounds b = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double content = sp.getContent().getLayoutBounds().getHeight();
+            double view = sp.getViewportBounds().getHeight();
+            if (content > view) {
+                double top = Math.max(0, Math.min(b.getMinY() - 16, content - view));
+                sp.setVvalue(sp.getVmin() + top / (content - view) * (sp.getVmax() - sp.getVmin()));
+            }
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
@@ -54,39 +53,43 @@ class PreferencesBackupFlowTest {
                 }
             });
             FxTests.onFx(w::show);
-            FxRobot robot = new FxRobot();
-            FxTests.onFx(
-                    () -> robot.lookup(".scroll-pane").queryAs(ScrollPane.class).setVvalue(1));
-            WaitForAsyncUtils.waitForFxEvents();
+            try {
+                FxRobot robot = new FxRobot();
 
-            Label warning = robot.lookup("#passwordWarning").queryAs(Label.class);
-            assertFalse(FxTests.onFx(warning::isVisible));
-            robot.clickOn("#includePasswords");
-            WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(FxTests.onFx(warning::isVisible));
-            assertTrue(FxTests.onFx(warning::getText).contains("clear text"));
-            robot.clickOn("#includePasswords");
-            WaitForAsyncUtils.waitForFxEvents();
-            assertFalse(FxTests.onFx(warning::isVisible));
+                Label warning = robot.lookup("#passwordWarning").queryAs(Label.class);
+                assertFalse(FxTests.onFx(warning::isVisible));
+                FxTests.scrollIntoView(robot, "#includePasswords");
+                robot.clickOn("#includePasswords");
+                WaitForAsyncUtils.waitForFxEvents();
+                assertTrue(FxTests.onFx(warning::isVisible));
+                assertTrue(FxTests.onFx(warning::getText).contains("clear text"));
+                FxTests.scrollIntoView(robot, "#includePasswords");
+                robot.clickOn("#includePasswords");
+                WaitForAsyncUtils.waitForFxEvents();
+                assertFalse(FxTests.onFx(warning::isVisible));
 
-            TextArea report = robot.lookup("#backupReport").queryAs(TextArea.class);
-            robot.clickOn("#exportBackup");
-            TestCore.await(
-                    () -> shown(report).startsWith("Exported 0 subscriptions"),
-                    Duration.ofSeconds(10),
-                    "the export's report");
-            assertTrue(Files.readString(export).contains("\"magic\" : \"ntfy2586\""));
+                TextArea report = robot.lookup("#backupReport").queryAs(TextArea.class);
+                FxTests.scrollIntoView(robot, "#exportBackup");
+                robot.clickOn("#exportBackup");
+                TestCore.await(
+                        () -> shown(report).startsWith("Exported 0 subscriptions"),
+                        Duration.ofSeconds(10),
+                        "the export's report");
+                assertTrue(Files.readString(export).contains("\"magic\" : \"ntfy2586\""));
 
-            robot.clickOn("#importBackup");
-            TestCore.await(
-                    () -> shown(report).startsWith("Imported from ntfy's client.yml: 1 subscription"),
-                    Duration.ofSeconds(10),
-                    "the import's report");
-            String text = shown(report);
-            assertTrue(text.contains("subscribe entry 2 (bad/topic): \"bad/topic\" is not a topic"), text);
-            assertTrue(FxTests.onFx(report::isVisible));
-            assertEquals(1, t.core.subscriptions().all().size());
-            FxTests.onFx(() -> w.stage().hide());
+                FxTests.scrollIntoView(robot, "#importBackup");
+                robot.clickOn("#importBackup");
+                TestCore.await(
+                        () -> shown(report).startsWith("Imported from ntfy's client.yml: 1 subscription"),
+                        Duration.ofSeconds(10),
+                        "the import's report");
+                String text = shown(report);
+                assertTrue(text.contains("subscribe entry 2 (bad/topic): \"bad/topic\" is not a topic"), text);
+                assertTrue(FxTests.onFx(report::isVisible));
+                assertEquals(1, t.core.subscriptions().all().size());
+            } finally {
+                FxTests.onFx(() -> w.stage().hide());
+            }
         }
     }
 }
