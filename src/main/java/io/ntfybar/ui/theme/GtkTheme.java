@@ -90,6 +90,11 @@ public final class GtkTheme implements SystemTheme {
         poller.start(onChange);
     }
 
+    /** Ends {@link #watch}, waiting for a poll under way (its gsettings process) to end. */
+    void stopWatching() {
+        poller.stop();
+    }
+
     @Override
     public String name() {
         return gtkThemeVariable != null && !gtkThemeVariable.isBlank() ? "GTK_THEME" : "gsettings";

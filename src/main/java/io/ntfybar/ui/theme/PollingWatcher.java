@@ -53,9 +53,15 @@ final class PollingWatcher {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Stops polling and waits (at most 5 s) until a poll under way has ended, its command included. */
     synchronized void stop() {
         if (executor != null) {
             executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             executor = null;
         }
     }

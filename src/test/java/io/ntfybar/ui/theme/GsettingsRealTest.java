@@ -34,10 +34,15 @@ class GsettingsRealTest {
 
         CountDownLatch changed = new CountDownLatch(1);
         theme.watch(changed::countDown);
-        set(runner, "color-scheme", "prefer-dark");
-        assertTrue(Files.exists(home.resolve("glib-2.0/settings/keyfile")), "wrote the test's own store");
-        assertTrue(changed.await(5, TimeUnit.SECONDS), "the poller noticed the switch");
-        assertTrue(theme.isDark());
+        try {
+            set(runner, "color-scheme", "prefer-dark");
+            assertTrue(Files.exists(home.resolve("glib-2.0/settings/keyfile")), "wrote the test's own store");
+            assertTrue(changed.await(5, TimeUnit.SECONDS), "the poller noticed the switch");
+            assertTrue(theme.isDark());
+        } finally {
+            // A gsettings the poller started must not write into the folder while JUnit deletes it.
+            theme.stopWatching();
+        }
 
         // Before GNOME 42 people chose a dark theme by name; "default" defers to it.
         set(runner, "color-scheme", "default");
