@@ -4,8 +4,6 @@ import io.ntfybar.testserver.TestTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Certificates for backup fixtures, made once per test JVM with the JDK's keytool (nothing checked in): the test
@@ -24,35 +22,26 @@ record TestCertificates(TestTls tls, String caPem, Path clientP12) {
             Path dir = Files.createTempDirectory("ntfybar-backup-certs");
             TestTls tls = TestTls.create(dir.resolve("tls"));
             Path p12 = dir.resolve("client.p12");
-            String keytool =
-                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-            Process p = new ProcessBuilder(List.of(
-                            keytool,
-                            "-genkeypair",
-                            "-alias",
-                            "client",
-                            "-keyalg",
-                            "EC",
-                            "-groupname",
-                            "secp256r1",
-                            "-dname",
-                            "CN=phil",
-                            "-validity",
-                            "2",
-                            "-keystore",
-                            p12.toString(),
-                            "-storetype",
-                            "PKCS12",
-                            "-storepass",
-                            CLIENT_PASSWORD,
-                            "-keypass",
-                            CLIENT_PASSWORD))
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed: " + out);
-            }
+            TestTls.keytool(
+                    "-genkeypair",
+                    "-alias",
+                    "client",
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-dname",
+                    "CN=phil",
+                    "-validity",
+                    "2",
+                    "-keystore",
+                    p12.toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass",
+                    CLIENT_PASSWORD,
+                    "-keypass",
+                    CLIENT_PASSWORD);
             made = new TestCertificates(tls, Files.readString(tls.certificatePem()), p12);
         }
         return made;

@@ -297,7 +297,8 @@ public record TestTls(SSLContext serverContext, Path certificatePem) {
         return ctx;
     }
 
-    private static void keytool(String... args) throws Exception {
+    /** Runs the JDK's keytool with {@code args}; throws with its output when it fails. */
+    public static void keytool(String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC")); // starts faster
