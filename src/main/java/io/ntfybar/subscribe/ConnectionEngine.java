@@ -132,13 +132,21 @@ public final class ConnectionEngine implements AutoCloseable {
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.scheduler = timer;
         this.io = Executors.newSingleThreadExecutor(daemon("ntfybar-engine-io"));
-        StoreWriter w = new StoreWriter(
-                messages,
-                dispatcher,
-                config.writerBatch(),
-                () -> scheduler.schedule(() -> reconnectAll("some events could not be stored"), 5, TimeUnit.SECONDS));
+        StoreWriter w = new StoreWriter(messages, dispatcher, config.writerBatch(), this::reconnectAfterStoreFailure);
         this.writer = w;
         this.history = new HistoryFetch(poller, w, subscriptions, config);
+    }
+
+    /** Events the store refused are fetched again by reconnecting a little later (not when the engine is closing). */
+    private void reconnectAfterStoreFailure() {
+        if (closed) {
+            return;
+        }
+        try {
+            scheduler.schedule(() -> reconnectAll("some events could not be stored"), 5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile
+        }
     }
 
     /** Only these of the store's subscriptions are connected (the CLI connects the topics it was given). */
@@ -207,13 +215,14 @@ public final class ConnectionEngine implements AutoCloseable {
         closed = true;
         // No interrupts: a thread interrupted inside H2 file I/O fails the store. Polls end by their timeouts.
         io.shutdown();
-        scheduler.shutdown();
+        // Streams first, the timer after: a stream that fails while open schedules its retry on the timer.
         for (StreamGroup g : groups()) {
             g.stream.close();
         }
         synchronized (this) {
             connections.clear();
         }
+        scheduler.shutdown();
         try {
             io.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -328,6 +329,15 @@ public final class StreamConnection {
         Instant at = Instant.now().plus(delay);
         log.info("{} {}: {} Retrying in {} ms", baseUrlForLog, topicsForLog(), reason, delay.toMillis());
         int gen = generation;
+        try {
+            scheduleRetry(delay, reason, at, gen);
+        } catch (RejectedExecutionException e) {
+            // The owner shut its timer down and is closing this stream too: there is nothing left to retry.
+            log.debug("{} {}: not retrying, the engine is shutting down", baseUrlForLog, topicsForLog());
+        }
+    }
+
+    private void scheduleRetry(Duration delay, String reason, Instant at, int gen) {
         retry = scheduler.schedule(
                 () -> {
                     synchronized (this) {
