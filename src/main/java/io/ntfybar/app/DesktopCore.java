@@ -252,6 +252,11 @@ public final class DesktopCore implements AppCore, AutoCloseable {
         if (read) {
             notifications.withdrawMessages(ids);
         }
+        readChanged(ids, read);
+    }
+
+    private void readChanged(List<Long> ids, boolean read) {
+        fire(l -> l.onReadChanged(ids, read));
         fire(CoreListener::onMessagesChanged);
     }
 
@@ -346,6 +351,11 @@ public final class DesktopCore implements AppCore, AutoCloseable {
         @Override
         public void onActionResult(StoredMessage message, int index, boolean success, String reason) {
             fire(l -> l.onActionResult(message, index, success, reason));
+        }
+
+        @Override
+        public void onMarkedRead(long rowId) {
+            readChanged(List.of(rowId), true);
         }
 
         @Override

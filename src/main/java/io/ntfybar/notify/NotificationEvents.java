@@ -17,6 +17,9 @@ public interface NotificationEvents {
     /** An action button ran: the UI shows ✔ or ❌ on button {@code index} of the message. */
     default void onActionResult(StoredMessage message, int index, boolean success, String reason) {}
 
+    /** Clicking the notification, or an action with {@code clear}, marked this message (store row id) read. */
+    default void onMarkedRead(long rowId) {}
+
     /** Something the user should read, such as a refused link. */
     default void onNotice(String text) {}
 }

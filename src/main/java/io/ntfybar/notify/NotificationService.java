@@ -375,7 +375,9 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
             store.setRead(List.of(m.rowId()), true);
         } catch (RuntimeException e) {
             log.warn("Could not mark a message read", e);
+            return;
         }
+        events.onMarkedRead(m.rowId());
     }
 
     /**

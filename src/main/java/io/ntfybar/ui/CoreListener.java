@@ -19,6 +19,12 @@ public interface CoreListener {
     /** The user changed messages locally: read state or deletions. */
     default void onMessagesChanged() {}
 
+    /**
+     * These messages (store row ids) are read or unread now, whoever marked them: a window, the tray, a notification.
+     * Followed by {@link #onMessagesChanged}.
+     */
+    default void onReadChanged(List<Long> rowIds, boolean read) {}
+
     /** A subscription was added, edited or removed. */
     default void onSubscriptionsChanged() {}
 

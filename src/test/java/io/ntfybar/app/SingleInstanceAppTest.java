@@ -7,10 +7,8 @@ import io.ntfybar.testserver.NtfyTestServer;
 import io.ntfybar.testsupport.ChildJvm;
 import io.ntfybar.testsupport.DesktopSession;
 import io.ntfybar.testsupport.DesktopTests;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -31,11 +29,7 @@ class SingleInstanceAppTest {
             List<String> props = List.of("-Dntfybar.home=" + home, "-Dntfybar.startup-report=true");
             Process app = ChildJvm.start(Main.class, desktop.env(), props);
             try {
-                BufferedReader out =
-                        new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-                for (String line = out.readLine(); !line.startsWith("startup tray"); line = out.readLine()) {
-                    assertTrue(line != null, "the app printed its start-up report");
-                }
+                ChildJvm.awaitLines(app, Duration.ofSeconds(60), "startup tray");
                 assertTrue(desktop.findWindow("Messages — ntfybar").isEmpty(), "only the tray is up");
 
                 String second = ChildJvm.run(Main.class, desktop.env(), props);

@@ -11,11 +11,10 @@ import io.ntfybar.testserver.NtfyTestServer;
 import io.ntfybar.testsupport.ChildJvm;
 import io.ntfybar.testsupport.DesktopSession;
 import io.ntfybar.testsupport.DesktopTests;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -43,9 +42,7 @@ class TrayAppTest {
             Process app = ChildJvm.start(
                     Main.class, desktop.env(), List.of("-Dntfybar.home=" + home, "-Dntfybar.startup-report=true"));
             try {
-                BufferedReader out =
-                        new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-                awaitLines(out, "startup tray", "startup connected");
+                ChildJvm.awaitLines(app, Duration.ofSeconds(60), "startup tray", "startup connected");
                 DesktopSession.Geometry icon = desktop.awaitWindow("JavaEmbeddedFrame", 10);
                 String threads = threadDump(app);
                 for (String fx : FX_THREADS) {
@@ -77,18 +74,6 @@ class TrayAppTest {
         desktop.run("xdotool", "mousemove", "" + icon.centerX(), "" + icon.centerY(), "click", "3");
         desktop.awaitWindow("XPopupMenuPeer", 10);
         Thread.sleep(300);
-    }
-
-    private static void awaitLines(BufferedReader out, String... prefixes) throws IOException {
-        for (String prefix : prefixes) {
-            String line;
-            do {
-                line = out.readLine();
-                if (line == null) {
-                    throw new IOException("the app ended before printing '" + prefix + "'");
-                }
-            } while (!line.startsWith(prefix));
-        }
     }
 
     private static String threadDump(Process p) throws IOException, InterruptedException {

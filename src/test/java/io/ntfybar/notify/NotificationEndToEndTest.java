@@ -88,6 +88,7 @@ class NotificationEndToEndTest {
     private final BlockingQueue<String> notices = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> results = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> opens = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Long> markedRead = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -137,6 +138,11 @@ class NotificationEndToEndTest {
             }
 
             @Override
+            public void onMarkedRead(long rowId) {
+                markedRead.add(rowId);
+            }
+
+            @Override
             public void onOpenSubscription(Subscription s) {
                 opens.add("subscription " + s.topic());
             }
@@ -164,6 +170,10 @@ class NotificationEndToEndTest {
                 // keep closing the rest
             }
         }
+    }
+
+    private Long rowOf(String text) {
+        return messages.search(text, 1).get(0).rowId();
     }
 
     private List<String> shown() {
@@ -215,6 +225,11 @@ class NotificationEndToEndTest {
         assertTrue(results.poll(5, TimeUnit.SECONDS).startsWith("0 true"));
         await("the notification closes", () -> displayed(desktop) == 0);
         assertEquals(1, messages.unreadCounts().getOrDefault(sub.id(), 0), "clear=true marked the second read");
+        assertEquals(
+                rowOf("Kitchen lights are still on"),
+                markedRead.poll(5, TimeUnit.SECONDS),
+                "and told the app, so that an open window drops its unread dot");
+        assertTrue(markedRead.isEmpty(), "only that one: " + markedRead);
     }
 
     @Test
@@ -231,6 +246,7 @@ class NotificationEndToEndTest {
         assertTrue(result.startsWith("0 false HTTP 500"), result);
         await("the follow-up", () -> shown().size() == 2);
         assertTrue(shown().get(1).startsWith("ntfybar|Action \"Turn off\" failed|Porch\\nHTTP 500"), shown().get(1));
+        assertTrue(markedRead.isEmpty(), "nothing marked read");
         assertEquals(1, messages.unreadCounts().get(sub.id()), "not cleared after a failure");
     }
 
@@ -242,6 +258,7 @@ class NotificationEndToEndTest {
         await("the opener ran", () -> Files.exists(opened) && !lines(opened).isEmpty());
         assertEquals(List.of("https://cam.example.com/porch?x=1&y=2"), lines(opened));
         await("marked read", () -> messages.unreadCounts().getOrDefault(sub.id(), 0) == 0);
+        assertEquals(rowOf("See the camera"), markedRead.poll(5, TimeUnit.SECONDS), "the app was told");
 
         String json = server.publish("lights", "No link here");
         await("shown", () -> shown().size() == 2);

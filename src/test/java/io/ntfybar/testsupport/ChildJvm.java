@@ -37,6 +37,52 @@ public final class ChildJvm {
         return pb.start();
     }
 
+    /**
+     * Reads the child's stdout until a line starting with each prefix has been seen, in any order (the app's start-up
+     * report lines race each other), for at most {@code limit}. A child that ends or stays silent fails with what it
+     * printed, instead of blocking the test for ever. Reading goes on in the background afterwards, so that the
+     * child never blocks on a full pipe.
+     */
+    public static void awaitLines(Process p, java.time.Duration limit, String... prefixes)
+            throws InterruptedException, IOException {
+        java.util.concurrent.BlockingQueue<String> lines = READERS.computeIfAbsent(p, ChildJvm::reader);
+        List<String> missing = new ArrayList<>(List.of(prefixes));
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!missing.isEmpty()) {
+            String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null || line == END) {
+                throw new IOException((line == null ? "no line in " + limit.toSeconds() + " s" : "the child ended")
+                        + " before it printed " + missing + "; it printed " + seen);
+            }
+            seen.add(line);
+            missing.removeIf(line::startsWith);
+        }
+    }
+
+    private static final String END = new String("end of output");
+    private static final Map<Process, java.util.concurrent.BlockingQueue<String>> READERS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static java.util.concurrent.BlockingQueue<String> reader(Process p) {
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread t = new Thread(
+                () -> {
+                    try (java.io.BufferedReader r = p.inputReader(StandardCharsets.UTF_8)) {
+                        for (String line; (line = r.readLine()) != null; ) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        // the child was killed: the reader sees the end
+                    }
+                    lines.add(END);
+                },
+                "child-stdout-" + p.pid());
+        t.setDaemon(true);
+        t.start();
+        return lines;
+    }
+
     /** Runs {@code main} to completion (at most 60 s) and returns its stdout; fails on a non-zero exit. */
     public static String run(Class<?> main, Map<String, String> env, List<String> jvmArgs, String... args)
             throws IOException, InterruptedException {

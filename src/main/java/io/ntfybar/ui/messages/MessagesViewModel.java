@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -355,6 +356,17 @@ public final class MessagesViewModel {
         @Override
         public void onMessagesChanged() {
             reloader.reload();
+        }
+
+        @Override
+        public void onReadChanged(List<Long> rowIds, boolean read) {
+            Set<Long> ids = Set.copyOf(rowIds);
+            threads.fx().execute(() -> {
+                for (List<MessageItem> items : List.of(list.items(), search.results())) {
+                    items.stream().filter(i -> ids.contains(i.rowId())).forEach(i -> i.readProperty()
+                            .set(read));
+                }
+            });
         }
 
         @Override

@@ -223,6 +223,36 @@ class MessagesViewModelTest {
     }
 
     @Test
+    void readStateChangedElsewhereShowsOnLoadedMessagesAndSearchResults() throws Exception {
+        Subscription s = t.subscribe("door");
+        t.publishAndWait("door", "front door opened");
+        t.publishAndWait("door", "back door opened");
+        vm.start();
+        vm.select(s.id());
+        vm.search().queryProperty().set("front");
+        MessageItem listed = vm.list().items().stream()
+                .filter(i -> i.stored().message().message().equals("front door opened"))
+                .findFirst()
+                .orElseThrow();
+        MessageItem found = vm.search().results().get(0);
+        MessageItem other =
+                vm.list().items().stream().filter(i -> i != listed).findFirst().orElseThrow();
+        assertFalse(listed.isRead());
+        assertFalse(found.isRead());
+
+        // Another part of the app (the tray, a notification click) marks it read through the core.
+        t.core.setRead(List.of(listed.stored()), true);
+        assertTrue(listed.isRead(), "the loaded message's dot goes");
+        assertTrue(found.isRead(), "and the search result's");
+        assertFalse(other.isRead(), "only that message");
+        assertEquals(1, row(s.id()).unread());
+
+        t.core.setRead(List.of(listed.stored()), false);
+        assertFalse(listed.isRead());
+        assertFalse(found.isRead());
+    }
+
+    @Test
     void deleteHidesAndClearAllEmptiesTheSubscription() throws Exception {
         Subscription s = t.subscribe("trash");
         Subscription keep = t.subscribe("keep");
