@@ -100,6 +100,8 @@ done <"$root/packaging/java-options.txt"
 # $APPDIR is for the launcher to replace, not the shell.
 # shellcheck disable=SC2016
 options+=(--java-options '-Djna.boot.library.path=$APPDIR' --java-options -Djna.nounpack=true)
+# JavaFX is a named module in this runtime: FxRuntime names the windows' X11 class through glass (no public API).
+options+=(--java-options --add-exports=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED)
 # shellcheck disable=SC2016
 options+=(--java-options -Xshare:auto --java-options '-XX:SharedArchiveFile=$APPDIR/ntfybar.jsa')
 

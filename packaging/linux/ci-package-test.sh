@@ -107,6 +107,10 @@ fi
 grep -q "^ntfybar smoke test passed: tray icon added" "$work/smoke.out" ||
   fail "the smoke test did not report the tray: $(cat "$work/smoke.out")"
 ok "$(cat "$work/smoke.out")"
+wm_class=$(sed -n 's/^StartupWMClass=//p' /usr/share/applications/ntfybar.desktop)
+grep -q "window class $wm_class " "$work/smoke.out" ||
+  fail "the installed app's windows are not classed '$wm_class' as the menu entry's StartupWMClass says"
+ok "the installed app's windows are classed '$wm_class', the menu entry's StartupWMClass"
 [ ! -e "$home/.openjfx" ] || fail "JavaFX unpacked its libraries into ~/.openjfx"
 ok "JavaFX loaded its libraries from the runtime: no ~/.openjfx after a window was open"
 

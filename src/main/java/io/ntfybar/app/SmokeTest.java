@@ -128,6 +128,10 @@ final class SmokeTest {
             app.windows().showMessages(subscriptionId, 0);
             roundTrip("the messages window (JavaFX)", FxRuntime::run);
             done.add("messages window opened in " + millisSince(t) + " ms");
+            java.util.concurrent.CompletableFuture<String> windowClass = new java.util.concurrent.CompletableFuture<>();
+            FxRuntime.run(() -> windowClass.complete(FxRuntime.windowClassName()));
+            await("the window class", windowClass::isDone);
+            done.add("window class " + windowClass.join());
             // The window loads its first page on the UI's I/O thread and shows it on the FX thread: let that finish
             // before the store closes, so that the smoke test quits as quietly as a user does.
             for (int i = 0; i < 3; i++) {

@@ -13,6 +13,7 @@ import io.ntfybar.testsupport.DesktopSession;
 import io.ntfybar.testsupport.DesktopTests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +58,16 @@ class TrayAppTest {
                                 "xdotool", "search", "--sync", "--onlyvisible", "--name", "Messages — ntfybar")
                         .strip();
                 assertFalse(window.isEmpty());
+                // Classed for docks and task bars as the menu entry says, not "java" like any Java program.
+                String startupWmClass = Files.readAllLines(Path.of("packaging/linux/ntfybar.desktop")).stream()
+                        .filter(l -> l.startsWith("StartupWMClass="))
+                        .findFirst()
+                        .orElseThrow()
+                        .substring("StartupWMClass=".length());
+                assertEquals(
+                        "WM_CLASS(STRING) = \"" + startupWmClass + "\", \"" + startupWmClass + "\"",
+                        desktop.run("xprop", "-id", window.lines().findFirst().orElseThrow(), "WM_CLASS")
+                                .strip());
                 String after = threadDump(app);
                 assertTrue(after.contains("JavaFX Application Thread"), "JavaFX runs once a window is open");
 

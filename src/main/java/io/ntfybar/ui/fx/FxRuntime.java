@@ -54,6 +54,7 @@ public final class FxRuntime {
         try {
             Platform.startup(() -> {
                 Platform.setImplicitExit(false);
+                nameWindowClass();
                 LOG.info("JavaFX started in {} ms", (System.nanoTime() - t0) / 1_000_000);
                 drain();
             });
@@ -69,6 +70,45 @@ public final class FxRuntime {
             }
         }
     }
+
+    /**
+     * FX thread, before the first window. On Linux, JavaFX classes every window by its application's name, which is
+     * "java" when started through {@code Platform.startup} rather than an {@code Application} subclass; as "ntfybar"
+     * docks and task bars tie the windows to the menu entry ({@code StartupWMClass} in packaging/linux/ntfybar.desktop)
+     * and show its name and icon. No public API sets it: the installed app's launcher exports the package
+     * (packaging/jpackage.sh); where that fails the windows keep "java" and nothing else changes.
+     */
+    private static void nameWindowClass() {
+        if (!"Linux".equals(System.getProperty("os.name"))) {
+            return;
+        }
+        try {
+            Class<?> glass = Class.forName("com.sun.glass.ui.Application");
+            glass.getMethod("setName", String.class).invoke(glassApplication(glass), WINDOW_CLASS);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.info("Windows keep JavaFX's class name \"java\": {}", e.toString());
+        }
+    }
+
+    private static Object glassApplication(Class<?> glass) throws ReflectiveOperationException {
+        return glass.getMethod("GetApplication").invoke(null);
+    }
+
+    /**
+     * FX thread: the name JavaFX classes new windows by (for the installed app's smoke test), or a sentence saying why
+     * it cannot be read.
+     */
+    public static String windowClassName() {
+        try {
+            Class<?> glass = Class.forName("com.sun.glass.ui.Application");
+            return String.valueOf(glass.getMethod("getName").invoke(glassApplication(glass)));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "unreadable (" + e + ")";
+        }
+    }
+
+    /** The X11 WM_CLASS of ntfybar's windows, name and class alike. */
+    public static final String WINDOW_CLASS = "ntfybar";
 
     /** FX thread. */
     private static void drain() {
