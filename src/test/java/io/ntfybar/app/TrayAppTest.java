@@ -54,9 +54,7 @@ class TrayAppTest {
                 // The menu: 1 recent message, 1 subscription, Pause, Subscribe…, Messages… is the fifth item.
                 openMenu(desktop, icon);
                 desktop.run("xdotool", "key", "Down", "Down", "Down", "Down", "Down", "Return");
-                String window = desktop.run(
-                                "xdotool", "search", "--sync", "--onlyvisible", "--name", "Messages — ntfybar")
-                        .strip();
+                String window = desktop.awaitVisible("Messages — ntfybar");
                 assertFalse(window.isEmpty());
                 // Classed for docks and task bars as the menu entry says, not "java" like any Java program.
                 String startupWmClass = Files.readAllLines(Path.of("packaging/linux/ntfybar.desktop")).stream()
@@ -66,8 +64,7 @@ class TrayAppTest {
                         .substring("StartupWMClass=".length());
                 assertEquals(
                         "WM_CLASS(STRING) = \"" + startupWmClass + "\", \"" + startupWmClass + "\"",
-                        desktop.run("xprop", "-id", window.lines().findFirst().orElseThrow(), "WM_CLASS")
-                                .strip());
+                        desktop.run("xprop", "-id", window, "WM_CLASS").strip());
                 String after = threadDump(app);
                 assertTrue(after.contains("JavaFX Application Thread"), "JavaFX runs once a window is open");
 

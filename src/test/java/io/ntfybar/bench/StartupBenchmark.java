@@ -89,7 +89,7 @@ public final class StartupBenchmark {
                 DesktopSession.Geometry icon = desktop.awaitWindow("JavaEmbeddedFrame", 10);
                 long c0 = System.nanoTime();
                 desktop.run("xdotool", "mousemove", "" + icon.centerX(), "" + icon.centerY(), "click", "1");
-                desktop.run("xdotool", "search", "--sync", "--onlyvisible", "--name", "Messages — ntfybar");
+                desktop.awaitVisible("Messages — ntfybar");
                 long window = (System.nanoTime() - c0) / 1_000_000;
                 Thread.sleep(3000);
                 double windowRss = rssMb(app);

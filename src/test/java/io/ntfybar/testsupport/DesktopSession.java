@@ -150,11 +150,33 @@ public final class DesktopSession implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Waits (at most 30 s) until a mapped window with this title exists and returns its X window id. Polls every 10 ms:
+     * {@code xdotool search --sync} sleeps half a second between its tries, which would round every timing taken with
+     * it up to the next half second.
+     */
+    public String awaitVisible(String title) throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            String out;
+            try {
+                out = run("xdotool", "search", "--onlyvisible", "--name", title).strip();
+            } catch (IOException none) {
+                out = ""; // xdotool exits 1 when nothing matches
+            }
+            if (!out.isEmpty()) {
+                return out.split("\n")[0];
+            }
+            if (System.nanoTime() > end) {
+                throw new IOException("no visible window '" + title + "' within 30 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
     /** Waits until a mapped window with this title exists and returns where it is ({@code xdotool}, {@code xwininfo}). */
     public Geometry visibleWindow(String title) throws IOException, InterruptedException {
-        String id = run("xdotool", "search", "--sync", "--onlyvisible", "--name", title)
-                .strip()
-                .split("\n")[0];
+        String id = awaitVisible(title);
         String info = run("xwininfo", "-id", id);
         return new Geometry(
                 field(info, "Absolute upper-left X:"),
