@@ -4,6 +4,7 @@ import io.ntfybar.credentials.Keychain;
 import io.ntfybar.model.StoredMessage;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.net.ServerClients;
+import io.ntfybar.notify.ConnectionAlert;
 import io.ntfybar.notify.DesktopActions;
 import io.ntfybar.notify.MessageActions;
 import io.ntfybar.notify.NotificationEvents;
@@ -66,6 +67,7 @@ public final class DesktopCore implements AppCore, AutoCloseable {
     private final OkHttpClient requests;
     private final ServerClients servers;
     private final NotificationService notifications;
+    private final ConnectionAlert connectionAlert;
     private final ConnectionEngine engine;
     private final List<CoreListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<ConnectionKey, ConnectionState.Report> connections = new ConcurrentHashMap<>();
@@ -108,6 +110,10 @@ public final class DesktopCore implements AppCore, AutoCloseable {
         this.notifications =
                 NotificationService.create(notifier, actions, messages, id -> byId.get(id), this::settings);
         notifications.setEvents(new Events());
+        this.connectionAlert = ConnectionAlert.start(
+                notifications,
+                () -> settings().connectionAlert(),
+                change -> updateSettings(s -> s.withConnectionAlert(change.apply(s.connectionAlert()))));
         this.engine = new ConnectionEngine(
                 streaming, subscriptions, messages, keychain, config, this::dispatch, new EngineEvents());
     }
@@ -323,6 +329,7 @@ public final class DesktopCore implements AppCore, AutoCloseable {
     private final class EngineEvents implements EngineListener {
         @Override
         public void onConnectionState(ConnectionState.Report report) {
+            connectionAlert.onReport(report);
             if (report.state() instanceof ConnectionState.Closed) {
                 connections.remove(report.key());
             } else {

@@ -50,7 +50,6 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
     static final long INSISTENT_EVERY_SECONDS = 30;
     static final long INSISTENT_FOR_MINUTES = 30;
-    static final String FAILURE_SUFFIX = " failed";
 
     /** What is shown under an identity: the message (null for a summary) and the spec it was shown with. */
     private record Shown(Subscription subscription, StoredMessage message, NotificationSpec spec) {}
@@ -65,6 +64,7 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
     private final LongSupplier clock;
     private final Map<String, Shown> shown = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> insistent = new ConcurrentHashMap<>();
+    private final Map<String, NotificationListener> own = new ConcurrentHashMap<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ntfybar-notify");
         t.setDaemon(true);
@@ -119,6 +119,31 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
 
     public Notifier notifier() {
         return notifier;
+    }
+
+    /**
+     * Shows a notification of the app itself (not of a message, such as the connection alert); its click, buttons and
+     * dismissal go to {@code handler} on the notification thread. Showing the same identity again replaces it.
+     */
+    public void showOwn(NotificationSpec spec, NotificationListener handler) {
+        thread.execute(() -> {
+            own.put(spec.identity(), handler);
+            notifier.show(spec);
+        });
+    }
+
+    /** Takes back a notification {@link #showOwn} showed, if it is still there. */
+    public void withdrawOwn(String identity) {
+        thread.execute(() -> {
+            if (own.remove(identity) != null) {
+                notifier.withdraw(identity);
+            }
+        });
+    }
+
+    /** Runs {@code work} on the notification thread every {@code period}, until {@link #close}. */
+    public void every(Duration period, Runnable work) {
+        thread.scheduleWithFixedDelay(work, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Writer thread: decide now, show on the notification thread. */
@@ -254,17 +279,37 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
 
     @Override
     public void onClick(String identity) {
-        thread.execute(() -> clicked(identity));
+        NotificationListener handler = own.get(identity);
+        thread.execute(() -> {
+            if (handler != null) {
+                own.remove(identity);
+                handler.onClick(identity);
+            } else {
+                clicked(identity);
+            }
+        });
     }
 
     @Override
     public void onAction(String identity, int index) {
-        thread.execute(() -> actionPressed(identity, index));
+        NotificationListener handler = own.remove(identity);
+        thread.execute(() -> {
+            if (handler != null) {
+                handler.onAction(identity, index);
+            } else {
+                actionPressed(identity, index);
+            }
+        });
     }
 
     @Override
     public void onDismissed(String identity) {
+        NotificationListener handler = own.remove(identity);
         thread.execute(() -> {
+            if (handler != null) {
+                handler.onDismissed(identity);
+                return;
+            }
             stopInsistent(identity);
             shown.remove(identity);
             policy.forget(identity);
@@ -322,27 +367,11 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
                                 if (o.success()) {
                                     finish(s, a, true);
                                 } else {
-                                    notifier.show(failure(s.spec(), a, o.reason()));
+                                    notifier.show(Renderer.actionFailed(s.spec(), a.label(), o.reason()));
                                 }
                             },
                             thread);
         }
-    }
-
-    /** A short notification saying that an action failed, and why. */
-    static NotificationSpec failure(NotificationSpec of, Action a, String reason) {
-        return new NotificationSpec(
-                of.identity() + FAILURE_SUFFIX,
-                of.group(),
-                "Action \"" + a.label() + "\" failed",
-                of.title(),
-                reason == null ? "It did not succeed." : reason,
-                NotificationSpec.Level.ACTIVE,
-                NotificationSpec.DEFAULT_SOUND,
-                false,
-                List.of(),
-                null,
-                null);
     }
 
     private void finish(Shown s, Action a, boolean success) {

@@ -99,6 +99,25 @@ public final class Renderer {
     }
 
     /** The same for every revision of a sequence on one topic of one server. */
+    /** Added to a message's identity for the follow-up saying one of its actions failed. */
+    public static final String FAILURE_SUFFIX = " failed";
+
+    /** A short notification saying that an action (button {@code label}) of {@code of} failed, and why. */
+    public static NotificationSpec actionFailed(NotificationSpec of, String label, String reason) {
+        return new NotificationSpec(
+                of.identity() + FAILURE_SUFFIX,
+                of.group(),
+                "Action \"" + label + "\" failed",
+                of.title(),
+                reason == null ? "It did not succeed." : reason,
+                NotificationSpec.Level.ACTIVE,
+                NotificationSpec.DEFAULT_SOUND,
+                false,
+                List.of(),
+                null,
+                null);
+    }
+
     public static String identity(ServerUrl server, String topic, String sequenceId) {
         return server.value() + "/" + topic + "#" + sequenceId;
     }

@@ -20,6 +20,7 @@ import java.util.Map;
  *     {@code light} or {@code dark}
  * @param launchAtLogin start the app when the user logs in (absent: off)
  * @param cli the command line's defaults: the topic {@code done} and the shell integration publish to, their title
+ * @param connectionAlert a notification when a server stays unreachable (absent: never)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -31,7 +32,8 @@ public record Settings(
         @JsonProperty("notifications") NotificationSettings notifications,
         @JsonProperty("appearance") String appearance,
         @JsonProperty("launch-at-login") Boolean launchAtLogin,
-        @JsonProperty("cli") CliSettings cli) {
+        @JsonProperty("cli") CliSettings cli,
+        @JsonProperty("connection-alert") ConnectionAlertSettings connectionAlert) {
 
     public static final String NTFY_SH = "https://ntfy.sh";
     public static final String APPEARANCE_SYSTEM = "system";
@@ -60,6 +62,7 @@ public record Settings(
         }
         launchAtLogin = launchAtLogin != null && launchAtLogin;
         cli = cli == null ? CliSettings.NONE : cli;
+        connectionAlert = connectionAlert == null ? ConnectionAlertSettings.NEVER : connectionAlert;
     }
 
     public static Settings defaults() {
@@ -71,15 +74,18 @@ public record Settings(
                 NotificationSettings.defaults(),
                 APPEARANCE_SYSTEM,
                 false,
-                CliSettings.NONE);
+                CliSettings.NONE,
+                ConnectionAlertSettings.NEVER);
     }
 
     public Settings withRetention(Retention r) {
-        return new Settings(defaultServer, minPriority, servers, r, notifications, appearance, launchAtLogin, cli);
+        return new Settings(
+                defaultServer, minPriority, servers, r, notifications, appearance, launchAtLogin, cli, connectionAlert);
     }
 
     public Settings withNotifications(NotificationSettings n) {
-        return new Settings(defaultServer, minPriority, servers, retention, n, appearance, launchAtLogin, cli);
+        return new Settings(
+                defaultServer, minPriority, servers, retention, n, appearance, launchAtLogin, cli, connectionAlert);
     }
 
     /** The options for {@code baseUrl}, or the defaults when none are set. */
@@ -90,28 +96,54 @@ public record Settings(
     public Settings withServer(String baseUrl, ServerSettings s) {
         Map<String, ServerSettings> copy = new LinkedHashMap<>(servers);
         copy.put(stripSlash(baseUrl), s);
-        return new Settings(defaultServer, minPriority, copy, retention, notifications, appearance, launchAtLogin, cli);
+        return new Settings(
+                defaultServer,
+                minPriority,
+                copy,
+                retention,
+                notifications,
+                appearance,
+                launchAtLogin,
+                cli,
+                connectionAlert);
     }
 
     public Settings withDefaultServer(String url) {
-        return new Settings(url, minPriority, servers, retention, notifications, appearance, launchAtLogin, cli);
+        return new Settings(
+                url, minPriority, servers, retention, notifications, appearance, launchAtLogin, cli, connectionAlert);
     }
 
     public Settings withMinPriority(int p) {
-        return new Settings(defaultServer, p, servers, retention, notifications, appearance, launchAtLogin, cli);
+        return new Settings(
+                defaultServer, p, servers, retention, notifications, appearance, launchAtLogin, cli, connectionAlert);
     }
 
     public Settings withAppearance(String a) {
-        return new Settings(defaultServer, minPriority, servers, retention, notifications, a, launchAtLogin, cli);
+        return new Settings(
+                defaultServer, minPriority, servers, retention, notifications, a, launchAtLogin, cli, connectionAlert);
     }
 
     public Settings withCli(CliSettings c) {
         return new Settings(
-                defaultServer, minPriority, servers, retention, notifications, appearance, launchAtLogin, c);
+                defaultServer,
+                minPriority,
+                servers,
+                retention,
+                notifications,
+                appearance,
+                launchAtLogin,
+                c,
+                connectionAlert);
     }
 
     public Settings withLaunchAtLogin(boolean on) {
-        return new Settings(defaultServer, minPriority, servers, retention, notifications, appearance, on, cli);
+        return new Settings(
+                defaultServer, minPriority, servers, retention, notifications, appearance, on, cli, connectionAlert);
+    }
+
+    public Settings withConnectionAlert(ConnectionAlertSettings a) {
+        return new Settings(
+                defaultServer, minPriority, servers, retention, notifications, appearance, launchAtLogin, cli, a);
     }
 
     private static String stripSlash(String url) {

@@ -1,0 +1,216 @@
+package io.ntfybar.notify;
+
+import io.ntfybar.model.Action;
+import io.ntfybar.render.NotificationSpec;
+import io.ntfybar.settings.ConnectionAlertSettings;
+import io.ntfybar.subscribe.ConnectionKey;
+import io.ntfybar.subscribe.ConnectionState;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The "server unreachable" notification (the Android app's connection alert, ntfy#1101): once a server's stream has
+ * been failing for longer than the settings allow, one notification names it; it goes away by itself when every server
+ * is reachable again. Its buttons snooze it for an hour or a day, or turn it off. Nothing is shown while the machine
+ * has no network at all (a laptop on a plane knows), nor again in the same outage once the user dismissed it.
+ *
+ * <p>A refused topic (login, permission) is not "unreachable": the sidebar and the tray already say what to do. Fed
+ * with every connection report and checked every {@link #CHECK_EVERY} on the notification thread (so a changed
+ * setting applies within that time). Thread-safe.
+ */
+public final class ConnectionAlert implements NotificationListener {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionAlert.class);
+    static final String IDENTITY = "ntfybar:connection-alert";
+    static final Duration CHECK_EVERY = Duration.ofSeconds(30);
+    static final List<Duration> SNOOZES = List.of(Duration.ofHours(1), Duration.ofDays(1));
+
+    private final NotificationService notifications;
+    private final Supplier<ConnectionAlertSettings> settings;
+    private final Consumer<UnaryOperator<ConnectionAlertSettings>> change;
+    private final LongSupplier clock;
+    private final BooleanSupplier online;
+    private final Map<ConnectionKey, Long> failingSince = new HashMap<>();
+    private Set<String> shownFor = Set.of();
+    private boolean dismissed;
+    private boolean saving;
+
+    /**
+     * @param change saves a change of the settings (a snooze, turning it off)
+     * @param clock epoch milliseconds
+     * @param online whether this machine has any network at all
+     */
+    public ConnectionAlert(
+            NotificationService notifications,
+            Supplier<ConnectionAlertSettings> settings,
+            Consumer<UnaryOperator<ConnectionAlertSettings>> change,
+            LongSupplier clock,
+            BooleanSupplier online) {
+        this.notifications = notifications;
+        this.settings = settings;
+        this.change = change;
+        this.clock = clock;
+        this.online = online;
+    }
+
+    /** As the app uses it: the system clock, the machine's interfaces, checked every 30 s. */
+    public static ConnectionAlert start(
+            NotificationService notifications,
+            Supplier<ConnectionAlertSettings> settings,
+            Consumer<UnaryOperator<ConnectionAlertSettings>> change) {
+        ConnectionAlert a = new ConnectionAlert(
+                notifications, settings, change, System::currentTimeMillis, ConnectionAlert::anyNetwork);
+        notifications.every(CHECK_EVERY, a::check);
+        return a;
+    }
+
+    /** A connection's new state (any thread). */
+    public void onReport(ConnectionState.Report report) {
+        synchronized (this) {
+            if (report.state() instanceof ConnectionState.BackingOff) {
+                failingSince.putIfAbsent(report.key(), clock.getAsLong());
+            } else if (!(report.state() instanceof ConnectionState.Connecting)) {
+                failingSince.remove(report.key()); // connected, closed, or refused for good (not unreachable)
+            }
+        }
+        check();
+    }
+
+    /** Shows, updates or withdraws the notification as things stand now. */
+    public synchronized void check() {
+        long now = clock.getAsLong();
+        ConnectionAlertSettings s = settings.get();
+        if (failingSince.isEmpty()) {
+            dismissed = false; // the outage is over: the next one may alert again
+        }
+        Set<String> down = new TreeSet<>();
+        failingSince.forEach((key, since) -> {
+            if (s.enabled() && now - since >= s.after().toMillis()) {
+                down.add(key.server().value());
+            }
+        });
+        if (down.isEmpty()) {
+            withdraw();
+            return;
+        }
+        if (saving || dismissed || s.snoozedUntil() * 1000 > now || down.equals(shownFor) || !online.getAsBoolean()) {
+            return;
+        }
+        // A server more: alert. One fewer (it came back): correct the text quietly.
+        boolean more = !shownFor.containsAll(down);
+        shownFor = Collections.unmodifiableSet(down);
+        LOG.info("Alerting: {} unreachable for more than {} minutes", down, s.afterMinutes());
+        notifications.showOwn(spec(down, s.afterMinutes(), more), this);
+    }
+
+    private void withdraw() {
+        if (!shownFor.isEmpty()) {
+            shownFor = Set.of();
+            notifications.withdrawOwn(IDENTITY);
+        }
+    }
+
+    static NotificationSpec spec(Set<String> servers, int minutes, boolean loud) {
+        String names = servers.size() == 1
+                ? shortUrl(servers.iterator().next())
+                : servers.size() + " servers ("
+                        + String.join(
+                                ", ",
+                                servers.stream().map(ConnectionAlert::shortUrl).toList()) + ")";
+        String body = "ntfybar has not reached " + names + " for " + duration(minutes) + ". Messages published "
+                + "meanwhile arrive once the connection is back.";
+        List<Action> buttons = List.of(button("Snooze 1 hour"), button("Snooze 1 day"), button("Turn off"));
+        return new NotificationSpec(
+                IDENTITY,
+                "ntfybar",
+                "Server unreachable",
+                null,
+                body,
+                loud ? NotificationSpec.Level.ACTIVE : NotificationSpec.Level.PASSIVE,
+                loud ? NotificationSpec.DEFAULT_SOUND : null,
+                false,
+                buttons,
+                null,
+                null);
+    }
+
+    private static Action button(String label) {
+        return new Action(null, "ntfybar", label, true, null, null, null, null, null, null, null);
+    }
+
+    private static String shortUrl(String baseUrl) {
+        return baseUrl.replaceFirst("^https?://", "");
+    }
+
+    static String duration(int minutes) {
+        if (minutes % 60 == 0) {
+            int h = minutes / 60;
+            return h == 1 ? "an hour" : h + " hours";
+        }
+        return minutes + " minutes";
+    }
+
+    // --- the notification's click, buttons and dismissal (notification thread) ---
+
+    @Override
+    public void onAction(String identity, int index) {
+        synchronized (this) {
+            shownFor = Set.of(); // the button took it away; a snooze shows it again when it ends, if still needed
+            saving = true;
+        }
+        UnaryOperator<ConnectionAlertSettings> what = index < SNOOZES.size()
+                ? a -> a.withSnoozedUntil(
+                        (clock.getAsLong() + SNOOZES.get(index).toMillis()) / 1000)
+                : a -> a.withAfterMinutes(0);
+        try {
+            // Not under this object's lock: saving takes the app's settings lock, whose holders may report here.
+            change.accept(what);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not save the connection alert's setting: {}", e.toString());
+        } finally {
+            synchronized (this) {
+                saving = false;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void onClick(String identity) {
+        onDismissed(identity);
+    }
+
+    @Override
+    public synchronized void onDismissed(String identity) {
+        shownFor = Set.of();
+        dismissed = true;
+    }
+
+    /** Whether any interface other than loopback is up with an address. */
+    static boolean anyNetwork() {
+        try {
+            var all = NetworkInterface.getNetworkInterfaces();
+            while (all != null && all.hasMoreElements()) {
+                NetworkInterface n = all.nextElement();
+                if (n.isUp() && !n.isLoopback() && n.getInetAddresses().hasMoreElements()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SocketException e) {
+            return true; // cannot tell: rather alert than stay silent
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.ntfybar.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ntfybar.actions.SystemLinkOpener;
+import io.ntfybar.credentials.Keychains;
+import io.ntfybar.model.Subscription;
+import io.ntfybar.net.ServerClients;
+import io.ntfybar.notify.linux.DbusNotifier;
+import io.ntfybar.settings.ConnectionAlertSettings;
+import io.ntfybar.settings.Settings;
+import io.ntfybar.store.Database;
+import io.ntfybar.store.H2MessageStore;
+import io.ntfybar.store.SubscriptionStore;
+import io.ntfybar.subscribe.ConnectionEngine;
+import io.ntfybar.subscribe.ConnectionState;
+import io.ntfybar.subscribe.EngineConfig;
+import io.ntfybar.subscribe.EngineListener;
+import io.ntfybar.subscribe.HttpClients;
+import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.DesktopSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The connection alert end to end on Linux: a real engine loses its server (the test server answers 500), the alert
+ * appears in a real dunst over a private session bus once the outage is older than the setting (the clock is moved
+ * on instead of waiting minutes), its Snooze button chosen in dunst saves the snooze, it comes back when the snooze
+ * ends, and it goes away by itself when the server answers again.
+ */
+class ConnectionAlertEndToEndTest {
+    @TempDir
+    Path dir;
+
+    private DesktopSession desktop;
+    private NtfyTestServer server;
+    private Database db;
+    private NotificationService service;
+    private ConnectionEngine engine;
+    private ConnectionAlert alert;
+    private final AtomicLong clockOffset = new AtomicLong();
+    private final AtomicReference<ConnectionAlertSettings> setting =
+            new AtomicReference<>(ConnectionAlertSettings.NEVER.withAfterMinutes(5));
+    private final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+
+    private static void await(String what, BooleanSupplier c) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private long now() {
+        return System.currentTimeMillis() + clockOffset.get();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        desktop = DesktopSession.start(false);
+        server = NtfyTestServer.start();
+        db = Database.open(dir.resolve("store"));
+        SubscriptionStore subs = new SubscriptionStore(db);
+        H2MessageStore messages = new H2MessageStore(db);
+        Subscription sub = subs.add(Subscription.of(server.baseUrl(), "lights").withInitialFetchDone(true));
+        OkHttpClient client = HttpClients.streaming();
+        Settings settings = Settings.defaults();
+        DesktopActions actions = new DesktopActions(
+                new SystemLinkOpener(List.of("/bin/false"), Duration.ofSeconds(1)),
+                text -> {},
+                new ServerClients(HttpClients.requests(client), Keychains.sessionOnly("test")),
+                dir.resolve("cache"),
+                Keychains.sessionOnly("test"),
+                () -> settings);
+        service = NotificationService.create(
+                DbusNotifier.connect(desktop.busAddress()).orElseThrow(),
+                actions,
+                messages,
+                id -> id == sub.id() ? sub : null,
+                () -> settings);
+        alert = new ConnectionAlert(service, setting::get, setting::updateAndGet, this::now, () -> true);
+        engine = new ConnectionEngine(
+                client,
+                subs,
+                messages,
+                Keychains.sessionOnly("test"),
+                EngineConfig.defaults().withRetry(Duration.ofMillis(100), Duration.ofMillis(500)),
+                service,
+                new EngineListener() {
+                    @Override
+                    public void onConnectionState(ConnectionState.Report report) {
+                        states.add(report.state());
+                        alert.onReport(report);
+                    }
+                });
+        engine.start(settings).get(10, TimeUnit.SECONDS);
+        await("the stream", () -> server.openStreams() == 1);
+    }
+
+    @AfterEach
+    void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {engine, service, db, server, desktop}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // keep closing the rest
+            }
+        }
+    }
+
+    private List<String> shown() throws Exception {
+        Path log = desktop.notificationLog();
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    private int displayed() throws Exception {
+        return Integer.parseInt(desktop.run("dunstctl", "count", "displayed").strip());
+    }
+
+    @Test
+    void anOutageLongerThanTheSettingAlertsSnoozesAndClearsWhenTheServerIsBack() throws Exception {
+        server.failNext(Integer.MAX_VALUE, 500, null);
+        server.dropConnections();
+        await("the engine backing off", () -> states.stream().anyMatch(s -> s instanceof ConnectionState.BackingOff));
+        alert.check();
+        Thread.sleep(300);
+        assertEquals(List.of(), shown(), "not before five minutes");
+
+        clockOffset.addAndGet(Duration.ofMinutes(6).toMillis());
+        alert.check();
+        await("the alert in dunst", () -> uncheckedShown().size() == 1);
+        String host = server.baseUrl().replace("http://", "");
+        assertEquals(
+                "ntfybar|Server unreachable|ntfybar has not reached " + host + " for 5 minutes. Messages published"
+                        + " meanwhile arrive once the connection is back.|NORMAL",
+                shown().get(0));
+        alert.check();
+        Thread.sleep(300);
+        assertEquals(1, shown().size(), "shown once, not on every check");
+
+        Files.writeString(desktop.pickFile(), "action-0");
+        desktop.run("dunstctl", "context");
+        await("the snooze saved", () -> setting.get().snoozedUntil() > 0);
+        long snoozeEnds = setting.get().snoozedUntil() * 1000;
+        assertTrue(Math.abs(snoozeEnds - (now() + Duration.ofHours(1).toMillis())) < 60_000, "an hour from now");
+        await("the alert closed", () -> uncheckedDisplayed() == 0);
+        alert.check();
+        Thread.sleep(300);
+        assertEquals(1, shown().size(), "nothing while snoozed");
+
+        clockOffset.addAndGet(Duration.ofMinutes(61).toMillis());
+        alert.check();
+        await("the alert again after the snooze", () -> uncheckedShown().size() == 2);
+
+        server.failNext(0, 500, null);
+        await("the alert withdrawn once the server answers", () -> uncheckedDisplayed() == 0);
+        assertTrue(states.get(states.size() - 1) instanceof ConnectionState.Connected);
+        assertEquals(2, shown().size());
+    }
+
+    @Test
+    void turnOffFromTheNotificationSavesNever() throws Exception {
+        server.failNext(Integer.MAX_VALUE, 500, null);
+        server.dropConnections();
+        await("the engine backing off", () -> states.stream().anyMatch(s -> s instanceof ConnectionState.BackingOff));
+        clockOffset.addAndGet(Duration.ofMinutes(6).toMillis());
+        alert.check();
+        await("the alert in dunst", () -> uncheckedShown().size() == 1);
+
+        Files.writeString(desktop.pickFile(), "action-2");
+        desktop.run("dunstctl", "context");
+        await("turned off", () -> !setting.get().enabled());
+        clockOffset.addAndGet(Duration.ofHours(2).toMillis());
+        alert.check();
+        Thread.sleep(300);
+        assertEquals(1, shown().size(), "off means off");
+    }
+
+    private List<String> uncheckedShown() {
+        try {
+            return shown();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int uncheckedDisplayed() {
+        try {
+            return displayed();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
