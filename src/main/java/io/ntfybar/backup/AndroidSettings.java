@@ -27,13 +27,8 @@ import java.util.function.UnaryOperator;
  */
 final class AndroidSettings {
     /** Android settings ntfybar has nothing for. */
-    static final List<String> WITHOUT_EQUIVALENT = List.of(
-            "dynamicColors",
-            "connectionProtocol",
-            "broadcastEnabled",
-            "recordLogs",
-            "lastSharedTopics",
-            "connectionAlertSeconds");
+    static final List<String> WITHOUT_EQUIVALENT =
+            List.of("dynamicColors", "connectionProtocol", "broadcastEnabled", "recordLogs", "lastSharedTopics");
 
     private final LocalState state;
     private final PendingSettings pending;
@@ -100,6 +95,14 @@ final class AndroidSettings {
             queue(
                     "setting mutedUntil",
                     s -> s.withNotifications(s.notifications().withMutedUntil(until)));
+        }
+        Long alert = integral(a, "connectionAlertSeconds");
+        if (alert != null) {
+            // Android offers 0 (never), 5 and 15 minutes, 1, 3 and 12 hours: the same choices as Preferences.
+            int minutes = (int) Math.min(Integer.MAX_VALUE, (Math.max(0, alert) + 59) / 60);
+            queue(
+                    "setting connectionAlertSeconds",
+                    s -> s.withConnectionAlert(s.connectionAlert().withAfterMinutes(minutes)));
         }
         List<String> none =
                 WITHOUT_EQUIVALENT.stream().filter(k -> present(a, k)).toList();
@@ -227,11 +230,10 @@ final class AndroidSettings {
         o.put("darkMode", AndroidValues.appearanceToAndroid(s.appearance()));
         o.put("defaultBaseUrl", AndroidValues.defaultServerToAndroid(s.defaultServer()));
         o.put("mutedUntil", AndroidValues.muteToAndroid(s.notifications().mutedUntil()));
+        o.put("connectionAlertSeconds", s.connectionAlert().afterMinutes() * 60L);
         // Present but null: the Android app then keeps its own value of these on restore.
         for (String k : WITHOUT_EQUIVALENT) {
-            if (!k.equals("connectionAlertSeconds")) {
-                o.putNull(k);
-            }
+            o.putNull(k);
         }
         return o;
     }

@@ -52,11 +52,11 @@ class AndroidBackupImportTest {
             assertEquals(5, r.messages(), r.text());
             assertEquals(1, r.logins(), r.text());
             assertEquals(2, r.certificates(), r.text());
-            assertEquals(6, r.settings(), r.text());
+            assertEquals(7, r.settings(), r.text());
             assertTrue(
                     r.text()
                             .startsWith("Imported from an ntfy Android backup: 3 subscriptions, 5 messages, 1 login,"
-                                    + " 2 certificates and 6 settings."),
+                                    + " 2 certificates and 7 settings."),
                     r.text());
 
             Subscription alerts = sub(t, SERVER, "alerts");
@@ -138,6 +138,7 @@ class AndroidBackupImportTest {
             assertEquals("dark", s.appearance());
             assertEquals(SERVER, s.defaultServer());
             assertEquals(0L, s.notifications().mutedUntil());
+            assertEquals(15, s.connectionAlert().afterMinutes(), "Android's connectionAlertSeconds 900");
             assertTrue(
                     r.notes()
                             .contains(

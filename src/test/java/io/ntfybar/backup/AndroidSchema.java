@@ -63,7 +63,8 @@ final class AndroidSchema {
                     opt("recordLogs", Type.BOOLEAN),
                     opt("defaultBaseUrl", Type.STRING),
                     opt("mutedUntil", Type.LONG),
-                    opt("lastSharedTopics", Type.STRING_LIST)),
+                    opt("lastSharedTopics", Type.STRING_LIST),
+                    opt("connectionAlertSeconds", Type.LONG)),
             "Subscription",
             List.of(
                     f("id", Type.LONG),

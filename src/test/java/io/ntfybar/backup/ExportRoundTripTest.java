@@ -15,6 +15,7 @@ import io.ntfybar.model.Attachment;
 import io.ntfybar.model.Message;
 import io.ntfybar.model.StoredMessage;
 import io.ntfybar.model.Subscription;
+import io.ntfybar.settings.ConnectionAlertSettings;
 import io.ntfybar.settings.NotificationSettings;
 import io.ntfybar.settings.Retention;
 import io.ntfybar.settings.ServerSettings;
@@ -48,6 +49,7 @@ class ExportRoundTripTest {
                 .withAppearance("light")
                 .withRetention(new Retention(14, 500))
                 .withNotifications(new NotificationSettings(-1L, 9, true, Map.of(1, "default", 5, "none"), "10m"))
+                .withConnectionAlert(ConnectionAlertSettings.NEVER.withAfterMinutes(60))
                 .withServer(A, ServerSettings.defaults().withLogin("phil", false))
                 .withServer(
                         B,
@@ -235,6 +237,7 @@ class ExportRoundTripTest {
                 10L * 1024 * 1024,
                 root.get("settings").get("autoDownloadMaxSize").asLong());
         assertEquals(14L * 86400, root.get("settings").get("autoDeleteSeconds").asLong());
+        assertEquals(3600, root.get("settings").get("connectionAlertSeconds").asLong());
     }
 
     @Test

@@ -75,7 +75,7 @@ class BackupCommandTest {
         assertTrue(
                 cli.out()
                         .startsWith("Imported from an ntfy Android backup: 3 subscriptions, 5 messages, 0 logins,"
-                                + " 0 certificates and 6 settings.\nSkipped:\n"),
+                                + " 0 certificates and 7 settings.\nSkipped:\n"),
                 cli.out());
         assertEquals("", cli.err());
         List<String> topics = List.of(

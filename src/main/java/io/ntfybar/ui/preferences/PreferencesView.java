@@ -96,6 +96,8 @@ final class PreferencesView {
         catchUpLine.getChildren().add(0, more);
         add("catchUp", null, catchUpLine, catchUp);
         add("pause", null, pause(), null);
+        ChoiceBox<Integer> alertAfter = choice(vm.connectionAlert, vm.connectionAlertChoices(), this::alertAfterText);
+        add("connectionAlert", "connectionAlert", new VBox(2, alertAfter, note("connectionAlert.help")), alertAfter);
 
         section("attachments");
         ChoiceBox<String> auto = choice(vm.autoDownload, vm.autoDownloadChoices(), v -> choiceText("autoDownload", v));
@@ -226,6 +228,15 @@ final class PreferencesView {
         HBox box = new HBox(8, control, suffix);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    private String alertAfterText(Integer minutes) {
+        if (minutes == null || minutes == 0) {
+            return text.get("connectionAlert.never");
+        }
+        return minutes % 60 == 0
+                ? text.get("connectionAlert.afterHours", minutes / 60)
+                : text.get("connectionAlert.afterMinutes", minutes);
     }
 
     private String choiceText(String prefix, String value) {

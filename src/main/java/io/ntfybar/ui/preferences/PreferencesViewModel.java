@@ -3,6 +3,7 @@ package io.ntfybar.ui.preferences;
 import io.ntfybar.dispatch.MuteDuration;
 import io.ntfybar.model.Priority;
 import io.ntfybar.protocol.ServerUrl;
+import io.ntfybar.settings.ConnectionAlertSettings;
 import io.ntfybar.settings.NotificationSettings;
 import io.ntfybar.settings.Retention;
 import io.ntfybar.settings.Settings;
@@ -61,6 +62,11 @@ public final class PreferencesViewModel {
     public final ObjectProperty<Integer> keepDays = new SimpleObjectProperty<>(this, "keepDays", 30);
     public final ObjectProperty<Integer> keepMessages = new SimpleObjectProperty<>(this, "keepMessages", 0);
     private final ObservableList<String> autoDownloadChoices = FXCollections.observableArrayList(AUTO_DOWNLOADS);
+    /** Minutes a server must be unreachable before the connection alert; 0 never. */
+    public final ObjectProperty<Integer> connectionAlert = new SimpleObjectProperty<>(this, "connectionAlert", 0);
+
+    private final ObservableList<Integer> connectionAlertChoices =
+            FXCollections.observableArrayList(ConnectionAlertSettings.CHOICES);
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
     private final StringProperty pauseStatus = new SimpleStringProperty(this, "pauseStatus", "");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
@@ -96,6 +102,9 @@ public final class PreferencesViewModel {
         onChange(insistent, v -> s -> s.withNotifications(s.notifications().withInsistent(v)));
         onChange(catchUpSummary, v -> s -> s.withNotifications(notifications(s.notifications(), v, null)));
         onChange(autoDownload, v -> s -> s.withNotifications(notifications(s.notifications(), null, v)));
+        onChange(
+                connectionAlert,
+                v -> s -> s.withConnectionAlert(s.connectionAlert().withAfterMinutes(v)));
         onChange(
                 keepDays,
                 v -> s -> s.withRetention(new Retention(v, s.retention().keepMessages())));
@@ -161,6 +170,11 @@ public final class PreferencesViewModel {
                 autoDownloadChoices.add(n.autoDownload());
             }
             autoDownload.set(n.autoDownload());
+            int alertAfter = s.connectionAlert().afterMinutes();
+            if (!connectionAlertChoices.contains(alertAfter)) {
+                connectionAlertChoices.add(alertAfter); // hand-edited: shown as it is
+            }
+            connectionAlert.set(alertAfter);
             keepDays.set(s.retention().keepDays());
             keepMessages.set(s.retention().keepMessages());
             long until = n.mutedUntil();
@@ -302,6 +316,10 @@ public final class PreferencesViewModel {
 
     public ObservableList<String> autoDownloadChoices() {
         return autoDownloadChoices;
+    }
+
+    public ObservableList<Integer> connectionAlertChoices() {
+        return connectionAlertChoices;
     }
 
     public ObservableList<String> appearanceChoices() {

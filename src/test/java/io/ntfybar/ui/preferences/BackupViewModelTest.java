@@ -71,7 +71,7 @@ class BackupViewModelTest {
             String report = backup.reportProperty().get();
             assertTrue(
                     report.startsWith("Imported from an ntfy Android backup: 3 subscriptions, 5 messages, 1 login,"
-                            + " 1 certificate and 6 settings."),
+                            + " 1 certificate and 7 settings."),
                     report);
             assertTrue(report.contains("client certificate for "), report);
             assertEquals("", backup.errorProperty().get());

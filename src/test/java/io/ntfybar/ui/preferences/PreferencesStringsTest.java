@@ -26,6 +26,9 @@ class PreferencesStringsTest {
         PreferencesViewModel.APPEARANCES.forEach(a -> dynamic.add("appearance." + a));
         PreferencesViewModel.AUTO_DOWNLOADS.forEach(a -> dynamic.add("autoDownload." + a));
         dynamic.addAll(List.of(
+                "connectionAlert.never",
+                "connectionAlert.afterMinutes",
+                "connectionAlert.afterHours",
                 "sound.none",
                 "sound.default",
                 "catchUp.label",

@@ -65,6 +65,10 @@ class PreferencesViewModelTest {
             assertEquals(12, file(t).notifications().catchUpSummary());
             vm.autoDownload.set("50m");
             assertEquals("50m", file(t).notifications().autoDownload());
+            assertEquals(0, vm.connectionAlert.get(), "the connection alert is off by default");
+            vm.connectionAlert.set(15);
+            assertEquals(15, file(t).connectionAlert().afterMinutes());
+            assertTrue(Files.readString(home.resolve("config/settings.yml")).contains("after-minutes: 15"));
             vm.keepDays.set(7);
             vm.keepMessages.set(500);
             assertEquals(7, file(t).retention().keepDays());
