@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
@@ -63,15 +62,14 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
     private final Supplier<Settings> settings;
     private final LongSupplier clock;
     private final Map<String, Shown> shown = new ConcurrentHashMap<>();
-    private final Map<String, ScheduledFuture<?>> insistent = new ConcurrentHashMap<>();
-    private final Map<String, NotificationListener> own = new ConcurrentHashMap<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ntfybar-notify");
         t.setDaemon(true);
         return t;
     });
+    private final InsistentRepeats insistent = new InsistentRepeats(thread);
+    private final OwnNotifications own;
     private volatile NotificationEvents events = new NotificationEvents() {};
-    private volatile long insistentEveryMillis = TimeUnit.SECONDS.toMillis(INSISTENT_EVERY_SECONDS);
     private volatile boolean reportedUnusable;
 
     public NotificationService(
@@ -89,7 +87,8 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
         this.subscriptions = subscriptions;
         this.settings = settings;
         this.clock = clock;
-        notifier.setListener(this);
+        this.own = new OwnNotifications(this, notifier, thread);
+        notifier.setListener(own);
     }
 
     /** With the renderer of the settings' default server and the system clock, as the app and the CLI use it. */
@@ -126,19 +125,12 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
      * dismissal go to {@code handler} on the notification thread. Showing the same identity again replaces it.
      */
     public void showOwn(NotificationSpec spec, NotificationListener handler) {
-        thread.execute(() -> {
-            own.put(spec.identity(), handler);
-            notifier.show(spec);
-        });
+        own.show(spec, handler);
     }
 
     /** Takes back a notification {@link #showOwn} showed, if it is still there. */
     public void withdrawOwn(String identity) {
-        thread.execute(() -> {
-            if (own.remove(identity) != null) {
-                notifier.withdraw(identity);
-            }
-        });
+        own.withdraw(identity);
     }
 
     /** Runs {@code work} on the notification thread every {@code period}, until {@link #close}. */
@@ -240,76 +232,43 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
 
     /** For tests: repeat insistent notifications this often instead of every 30 s. */
     void setInsistentInterval(Duration every) {
-        insistentEveryMillis = every.toMillis();
+        insistent.setInterval(every);
     }
 
     private void startInsistent(String identity) {
-        long every = insistentEveryMillis;
-        long rounds = TimeUnit.MINUTES.toMillis(INSISTENT_FOR_MINUTES) / every;
-        java.util.concurrent.atomic.AtomicLong left = new java.util.concurrent.atomic.AtomicLong(rounds);
-        stopInsistent(identity);
-        ScheduledFuture<?> f = thread.scheduleAtFixedRate(
+        insistent.start(
+                identity,
                 () -> {
                     Shown s = shown.get(identity);
-                    if (s == null || left.decrementAndGet() < 0) {
-                        stopInsistent(identity);
-                        return;
-                    }
-                    notifier.show(s.spec());
+                    return s == null ? null : s.spec();
                 },
-                every,
-                every,
-                TimeUnit.MILLISECONDS);
-        insistent.put(identity, f);
+                notifier::show);
     }
 
     private void stopInsistent(String identity) {
-        ScheduledFuture<?> f = insistent.remove(identity);
-        if (f != null) {
-            f.cancel(false);
-        }
+        insistent.stop(identity);
     }
 
     /** Whether an insistent notification is still repeating; for tests. */
     boolean isInsistent(String identity) {
-        return insistent.containsKey(identity);
+        return insistent.isRunning(identity);
     }
 
     // --- from the notifier (its thread): hand off to the notification thread ---
 
     @Override
     public void onClick(String identity) {
-        NotificationListener handler = own.get(identity);
-        thread.execute(() -> {
-            if (handler != null) {
-                own.remove(identity);
-                handler.onClick(identity);
-            } else {
-                clicked(identity);
-            }
-        });
+        thread.execute(() -> clicked(identity));
     }
 
     @Override
     public void onAction(String identity, int index) {
-        NotificationListener handler = own.remove(identity);
-        thread.execute(() -> {
-            if (handler != null) {
-                handler.onAction(identity, index);
-            } else {
-                actionPressed(identity, index);
-            }
-        });
+        thread.execute(() -> actionPressed(identity, index));
     }
 
     @Override
     public void onDismissed(String identity) {
-        NotificationListener handler = own.remove(identity);
         thread.execute(() -> {
-            if (handler != null) {
-                handler.onDismissed(identity);
-                return;
-            }
             stopInsistent(identity);
             shown.remove(identity);
             policy.forget(identity);
