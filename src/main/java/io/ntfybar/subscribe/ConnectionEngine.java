@@ -139,13 +139,10 @@ public final class ConnectionEngine implements AutoCloseable {
 
     /** Events the store refused are fetched again by reconnecting a little later (not when the engine is closing). */
     private void reconnectAfterStoreFailure() {
-        if (closed) {
-            return;
-        }
         try {
             scheduler.schedule(() -> reconnectAll("some events could not be stored"), 5, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closed meanwhile
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // nothing to reconnect
         }
     }
 

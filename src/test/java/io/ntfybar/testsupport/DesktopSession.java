@@ -150,28 +150,19 @@ public final class DesktopSession implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
-    /**
-     * Waits (at most 30 s) until a mapped window with this title exists and returns its X window id. Polls every 10 ms:
-     * {@code xdotool search --sync} sleeps half a second between its tries, which would round every timing taken with
-     * it up to the next half second.
-     */
+    /** The X id of a mapped window with this title, polled every 10 ms for 30 s (xdotool's --sync waits 0.5 s). */
     public String awaitVisible(String title) throws IOException, InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            String out;
+        while (System.nanoTime() < end) {
             try {
-                out = run("xdotool", "search", "--onlyvisible", "--name", title).strip();
+                return run("xdotool", "search", "--onlyvisible", "--name", title)
+                        .strip()
+                        .split("\n")[0];
             } catch (IOException none) {
-                out = ""; // xdotool exits 1 when nothing matches
+                Thread.sleep(10); // xdotool exits 1 while nothing matches
             }
-            if (!out.isEmpty()) {
-                return out.split("\n")[0];
-            }
-            if (System.nanoTime() > end) {
-                throw new IOException("no visible window '" + title + "' within 30 s");
-            }
-            Thread.sleep(10);
         }
+        throw new IOException("no visible window '" + title + "' within 30 s");
     }
 
     /** Waits until a mapped window with this title exists and returns where it is ({@code xdotool}, {@code xwininfo}). */
