@@ -4,6 +4,7 @@ import io.ntfybar.render.NotificationSpec;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The notifier's listener: answers to the app's own notifications (the connection alert) go to the handler they were
@@ -39,31 +40,26 @@ final class OwnNotifications implements NotificationListener {
 
     @Override
     public void onClick(String identity) {
-        NotificationListener h = handlers.remove(identity);
-        if (h == null) {
-            messages.onClick(identity);
-        } else {
-            thread.execute(() -> h.onClick(identity));
-        }
+        route(identity, l -> l.onClick(identity));
     }
 
     @Override
     public void onAction(String identity, int index) {
-        NotificationListener h = handlers.remove(identity);
-        if (h == null) {
-            messages.onAction(identity, index);
-        } else {
-            thread.execute(() -> h.onAction(identity, index));
-        }
+        route(identity, l -> l.onAction(identity, index));
     }
 
     @Override
     public void onDismissed(String identity) {
-        NotificationListener h = handlers.remove(identity);
-        if (h == null) {
-            messages.onDismissed(identity);
+        route(identity, l -> l.onDismissed(identity));
+    }
+
+    /** An own notification's answer goes to its handler on the notification thread; a message's on, as it came. */
+    private void route(String identity, Consumer<NotificationListener> answer) {
+        NotificationListener own = handlers.remove(identity);
+        if (own == null) {
+            answer.accept(messages);
         } else {
-            thread.execute(() -> h.onDismissed(identity));
+            thread.execute(() -> answer.accept(own));
         }
     }
 }

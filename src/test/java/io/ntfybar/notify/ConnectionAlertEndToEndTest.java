@@ -3,10 +3,8 @@ package io.ntfybar.notify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ntfybar.actions.SystemLinkOpener;
 import io.ntfybar.credentials.Keychains;
 import io.ntfybar.model.Subscription;
-import io.ntfybar.net.ServerClients;
 import io.ntfybar.notify.linux.DbusNotifier;
 import io.ntfybar.settings.ConnectionAlertSettings;
 import io.ntfybar.settings.Settings;
@@ -80,16 +78,13 @@ class ConnectionAlertEndToEndTest {
         Subscription sub = subs.add(Subscription.of(server.baseUrl(), "lights").withInitialFetchDone(true));
         OkHttpClient client = HttpClients.streaming();
         Settings settings = Settings.defaults();
-        DesktopActions actions = new DesktopActions(
-                new SystemLinkOpener(List.of("/bin/false"), Duration.ofSeconds(1)),
-                text -> {},
-                new ServerClients(HttpClients.requests(client), Keychains.sessionOnly("test")),
-                dir.resolve("cache"),
-                Keychains.sessionOnly("test"),
-                () -> settings);
         service = NotificationService.create(
                 DbusNotifier.connect(desktop.busAddress()).orElseThrow(),
-                actions,
+                DesktopActions.standard(
+                        HttpClients.requests(client),
+                        dir.resolve("cache"),
+                        Keychains.sessionOnly("test"),
+                        () -> settings),
                 messages,
                 id -> id == sub.id() ? sub : null,
                 () -> settings);
