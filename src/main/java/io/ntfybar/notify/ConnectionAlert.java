@@ -47,6 +47,7 @@ public final class ConnectionAlert implements NotificationListener {
     private Set<String> shownFor = Set.of();
     private boolean dismissed;
     private boolean saving;
+    private long lastTick;
 
     /**
      * @param change saves a change of the settings (a snooze, turning it off)
@@ -73,7 +74,7 @@ public final class ConnectionAlert implements NotificationListener {
             Consumer<UnaryOperator<ConnectionAlertSettings>> change) {
         ConnectionAlert a = new ConnectionAlert(
                 notifications, settings, change, System::currentTimeMillis, ConnectionAlert::anyNetwork);
-        notifications.every(CHECK_EVERY, a::check);
+        notifications.every(CHECK_EVERY, a::tick);
         return a;
     }
 
@@ -85,6 +86,21 @@ public final class ConnectionAlert implements NotificationListener {
             } else if (!(report.state() instanceof ConnectionState.Connecting)) {
                 failingSince.remove(report.key()); // connected, closed, or refused for good (not unreachable)
             }
+        }
+        check();
+    }
+
+    /**
+     * The periodic check. A gap far longer than the period means the machine slept (or the process was stopped): the
+     * outages are then timed from now, so that waking up without network yet does not alert about the hours asleep.
+     */
+    public void tick() {
+        synchronized (this) {
+            long now = clock.getAsLong();
+            if (lastTick != 0 && now - lastTick > 3 * CHECK_EVERY.toMillis()) {
+                failingSince.replaceAll((key, since) -> now);
+            }
+            lastTick = now;
         }
         check();
     }

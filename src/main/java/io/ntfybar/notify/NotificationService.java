@@ -135,7 +135,14 @@ public final class NotificationService implements StoreWriter.Dispatcher, Notifi
 
     /** Runs {@code work} on the notification thread every {@code period}, until {@link #close}. */
     public void every(Duration period, Runnable work) {
-        thread.scheduleWithFixedDelay(work, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        Runnable guarded = () -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("A periodic notification task failed; it runs again", e); // uncaught, it would stop for good
+            }
+        };
+        thread.scheduleWithFixedDelay(guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Writer thread: decide now, show on the notification thread. */

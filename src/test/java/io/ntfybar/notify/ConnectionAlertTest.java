@@ -157,6 +157,21 @@ class ConnectionAlertTest {
     }
 
     @Test
+    void hoursAsleepDoNotCountAsAnOutage() throws Exception {
+        report(HOME, down());
+        alert.tick();
+        now.addAndGet(Duration.ofHours(8).toMillis()); // the lid was closed: no ticks
+        alert.tick();
+        report(HOME, down()); // woke up before the network did
+        assertEquals(List.of(), calls(), "timed from the wake-up, not from before the sleep");
+        for (int i = 0; i < 30; i++) {
+            now.addAndGet(ConnectionAlert.CHECK_EVERY.toMillis());
+            alert.tick();
+        }
+        assertEquals(1, calls().size(), "still down 15 minutes after waking: alert");
+    }
+
+    @Test
     void offAndTheDelaysReadAsPeopleSayThem() {
         report(HOME, down());
         setting.set(ConnectionAlertSettings.NEVER);
