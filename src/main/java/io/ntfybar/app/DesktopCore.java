@@ -11,6 +11,7 @@ import io.ntfybar.notify.NotificationEvents;
 import io.ntfybar.notify.NotificationService;
 import io.ntfybar.notify.Notifier;
 import io.ntfybar.protocol.AuthorizationHeader;
+import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.settings.AppPaths;
 import io.ntfybar.settings.ServerSettings;
 import io.ntfybar.settings.Settings;
@@ -114,6 +115,11 @@ public final class DesktopCore implements AppCore, AutoCloseable {
                 notifications,
                 () -> settings().connectionAlert(),
                 change -> updateSettings(s -> s.withConnectionAlert(change.apply(s.connectionAlert()))));
+        // A click shows a subscription of the unreachable server: the sidebar has its state and the last error.
+        connectionAlert.onOpen(server -> byId.values().stream()
+                .filter(sub -> ServerUrl.of(sub.baseUrl()).value().equals(server))
+                .findFirst()
+                .ifPresent(sub -> fire(l -> l.onOpenSubscription(sub))));
         this.engine = new ConnectionEngine(
                 streaming, subscriptions, messages, keychain, config, this::dispatch, new EngineEvents());
     }

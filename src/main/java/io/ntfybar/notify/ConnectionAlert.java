@@ -43,6 +43,7 @@ public final class ConnectionAlert implements NotificationListener {
     private final Consumer<UnaryOperator<ConnectionAlertSettings>> change;
     private final LongSupplier clock;
     private final BooleanSupplier online;
+    private volatile Consumer<String> open = server -> {};
     private final Map<ConnectionKey, Long> failingSince = new HashMap<>();
     private Set<String> shownFor = Set.of();
     private boolean dismissed;
@@ -203,9 +204,21 @@ public final class ConnectionAlert implements NotificationListener {
         }
     }
 
+    /** What a click on the notification opens: the app shows that server (its base URL) and its connection state. */
+    public void onOpen(Consumer<String> server) {
+        this.open = server;
+    }
+
     @Override
-    public synchronized void onClick(String identity) {
-        onDismissed(identity);
+    public void onClick(String identity) {
+        String first;
+        synchronized (this) {
+            first = shownFor.isEmpty() ? null : shownFor.iterator().next();
+            onDismissed(identity);
+        }
+        if (first != null) {
+            open.accept(first);
+        }
     }
 
     @Override

@@ -171,6 +171,22 @@ class ConnectionAlertEndToEndTest {
     }
 
     @Test
+    void aClickInDunstAsksTheAppToShowThatServer() throws Exception {
+        List<String> opened = new CopyOnWriteArrayList<>();
+        alert.onOpen(opened::add);
+        server.failNext(Integer.MAX_VALUE, 500, null);
+        server.dropConnections();
+        await("the engine backing off", () -> states.stream().anyMatch(s -> s instanceof ConnectionState.BackingOff));
+        clockOffset.addAndGet(Duration.ofMinutes(6).toMillis());
+        alert.check();
+        await("the alert in dunst", () -> uncheckedShown().size() == 1);
+        Files.writeString(desktop.pickFile(), "default");
+        desktop.run("dunstctl", "context");
+        await("the app asked to show the server", () -> !opened.isEmpty());
+        assertEquals(List.of(server.baseUrl()), opened);
+    }
+
+    @Test
     void turnOffFromTheNotificationSavesNever() throws Exception {
         server.failNext(Integer.MAX_VALUE, 500, null);
         server.dropConnections();

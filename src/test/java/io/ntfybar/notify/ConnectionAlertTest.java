@@ -141,13 +141,16 @@ class ConnectionAlertTest {
     }
 
     @Test
-    void dismissedStaysAwayForThisOutageButTheNextOneAlertsAgain() throws Exception {
+    void aClickShowsTheServerAndKeepsTheAlertAwayForThisOutageButTheNextOneAlertsAgain() throws Exception {
         report(HOME, down());
         later(Duration.ofMinutes(20));
         assertEquals(1, calls().size());
-        alert.onDismissed(ConnectionAlert.IDENTITY);
+        List<String> opened = new CopyOnWriteArrayList<>();
+        alert.onOpen(opened::add);
+        alert.onClick(ConnectionAlert.IDENTITY);
+        assertEquals(List.of("https://ntfy.home.example"), opened, "a click shows that server");
         later(Duration.ofHours(3));
-        assertEquals(1, calls().size(), "not again in the same outage");
+        assertEquals(1, calls().size(), "clicked or dismissed: not again in the same outage");
 
         report(HOME, new ConnectionState.Connected());
         report(HOME, down());
