@@ -150,8 +150,7 @@ class ConnectionAlertEndToEndTest {
         Thread.sleep(300);
         assertEquals(1, shown().size(), "shown once, not on every check");
 
-        Files.writeString(desktop.pickFile(), "action-0");
-        desktop.run("dunstctl", "context");
+        choose("action-0");
         await("the snooze saved", () -> setting.get().snoozedUntil() > 0);
         long snoozeEnds = setting.get().snoozedUntil() * 1000;
         assertTrue(Math.abs(snoozeEnds - (now() + Duration.ofHours(1).toMillis())) < 60_000, "an hour from now");
@@ -174,34 +173,38 @@ class ConnectionAlertEndToEndTest {
     void aClickInDunstAsksTheAppToShowThatServer() throws Exception {
         List<String> opened = new CopyOnWriteArrayList<>();
         alert.onOpen(opened::add);
-        server.failNext(Integer.MAX_VALUE, 500, null);
-        server.dropConnections();
-        await("the engine backing off", () -> states.stream().anyMatch(s -> s instanceof ConnectionState.BackingOff));
-        clockOffset.addAndGet(Duration.ofMinutes(6).toMillis());
-        alert.check();
-        await("the alert in dunst", () -> uncheckedShown().size() == 1);
-        Files.writeString(desktop.pickFile(), "default");
-        desktop.run("dunstctl", "context");
+        outageAlerted();
+        choose("default");
         await("the app asked to show the server", () -> !opened.isEmpty());
         assertEquals(List.of(server.baseUrl()), opened);
     }
 
     @Test
     void turnOffFromTheNotificationSavesNever() throws Exception {
+        outageAlerted();
+
+        choose("action-2");
+        await("turned off", () -> !setting.get().enabled());
+        clockOffset.addAndGet(Duration.ofHours(2).toMillis());
+        alert.check();
+        Thread.sleep(300);
+        assertEquals(1, shown().size(), "off means off");
+    }
+
+    /** The server answers 500 from now on, and the alert is in dunst once the clock is six minutes on. */
+    private void outageAlerted() throws Exception {
         server.failNext(Integer.MAX_VALUE, 500, null);
         server.dropConnections();
         await("the engine backing off", () -> states.stream().anyMatch(s -> s instanceof ConnectionState.BackingOff));
         clockOffset.addAndGet(Duration.ofMinutes(6).toMillis());
         alert.check();
         await("the alert in dunst", () -> uncheckedShown().size() == 1);
+    }
 
-        Files.writeString(desktop.pickFile(), "action-2");
+    /** Chooses the action with this key (or "default", a click) of the notification in dunst, as a user would. */
+    private void choose(String key) throws Exception {
+        Files.writeString(desktop.pickFile(), key);
         desktop.run("dunstctl", "context");
-        await("turned off", () -> !setting.get().enabled());
-        clockOffset.addAndGet(Duration.ofHours(2).toMillis());
-        alert.check();
-        Thread.sleep(300);
-        assertEquals(1, shown().size(), "off means off");
     }
 
     private List<String> uncheckedShown() {
