@@ -43,6 +43,7 @@ public record ConnectionAlertSettings(
         return Duration.ofMinutes(afterMinutes);
     }
 
+    /** Another delay; it ends a snooze, as changing the setting does on Android. */
     public ConnectionAlertSettings withAfterMinutes(int minutes) {
         return new ConnectionAlertSettings(minutes, 0);
     }

@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class FxRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(FxRuntime.class);
+
+    /** The X11 WM_CLASS of ntfybar's windows, name and class alike. */
+    public static final String WINDOW_CLASS = "ntfybar";
+
     private static final Object LOCK = new Object();
     private static final List<Runnable> QUEUED = new ArrayList<>();
     private static boolean starting;
@@ -106,9 +110,6 @@ public final class FxRuntime {
             return "unreadable (" + e + ")";
         }
     }
-
-    /** The X11 WM_CLASS of ntfybar's windows, name and class alike. */
-    public static final String WINDOW_CLASS = "ntfybar";
 
     /** FX thread. */
     private static void drain() {
