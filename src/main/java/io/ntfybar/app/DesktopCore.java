@@ -318,6 +318,7 @@ public final class DesktopCore implements AppCore, AutoCloseable {
 
     @Override
     public void close() {
+        connectionAlert.close();
         try {
             engine.close();
         } catch (RuntimeException e) {
@@ -335,7 +336,11 @@ public final class DesktopCore implements AppCore, AutoCloseable {
     private final class EngineEvents implements EngineListener {
         @Override
         public void onConnectionState(ConnectionState.Report report) {
-            connectionAlert.onReport(report);
+            try {
+                connectionAlert.onReport(report);
+            } catch (RuntimeException e) {
+                LOG.warn("The connection alert failed on a report", e);
+            }
             if (report.state() instanceof ConnectionState.Closed) {
                 connections.remove(report.key());
             } else {

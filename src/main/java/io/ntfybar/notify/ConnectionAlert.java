@@ -1,12 +1,12 @@
 package io.ntfybar.notify;
 
 import io.ntfybar.model.Action;
+import io.ntfybar.net.NetworkPresence;
 import io.ntfybar.render.NotificationSpec;
 import io.ntfybar.settings.ConnectionAlertSettings;
 import io.ntfybar.subscribe.ConnectionKey;
 import io.ntfybar.subscribe.ConnectionState;
-import java.net.NetworkInterface;
-import java.net.SocketException;
+import io.ntfybar.subscribe.SleepDetector;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,34 +37,44 @@ public final class ConnectionAlert implements NotificationListener {
     static final String IDENTITY = "ntfybar:connection-alert";
     static final Duration CHECK_EVERY = Duration.ofSeconds(30);
     static final List<Duration> SNOOZES = List.of(Duration.ofHours(1), Duration.ofDays(1));
+    static final Duration SLEEP_JUMP = Duration.ofMinutes(1);
 
     private final NotificationService notifications;
     private final Supplier<ConnectionAlertSettings> settings;
     private final Consumer<UnaryOperator<ConnectionAlertSettings>> change;
     private final LongSupplier clock;
+    private final LongSupplier monotonicNanos;
     private final BooleanSupplier online;
     private volatile Consumer<String> open = server -> {};
-    private final Map<ConnectionKey, Long> failingSince = new HashMap<>();
+    /** When each stream (a connection's topics; a long topic list is split over several) started failing. */
+    private final Map<Stream, Long> failingSince = new HashMap<>();
+
     private Set<String> shownFor = Set.of();
     private boolean dismissed;
     private boolean saving;
-    private long lastTick;
+    private boolean closed;
+    private SleepDetector sleep;
+
+    private record Stream(ConnectionKey key, List<String> topics) {}
 
     /**
      * @param change saves a change of the settings (a snooze, turning it off)
      * @param clock epoch milliseconds
-     * @param online whether this machine has any network at all
+     * @param monotonicNanos a clock that stops while the machine sleeps ({@link System#nanoTime})
+     * @param online whether this machine has a network at all
      */
     public ConnectionAlert(
             NotificationService notifications,
             Supplier<ConnectionAlertSettings> settings,
             Consumer<UnaryOperator<ConnectionAlertSettings>> change,
             LongSupplier clock,
+            LongSupplier monotonicNanos,
             BooleanSupplier online) {
         this.notifications = notifications;
         this.settings = settings;
         this.change = change;
         this.clock = clock;
+        this.monotonicNanos = monotonicNanos;
         this.online = online;
     }
 
@@ -74,49 +84,60 @@ public final class ConnectionAlert implements NotificationListener {
             Supplier<ConnectionAlertSettings> settings,
             Consumer<UnaryOperator<ConnectionAlertSettings>> change) {
         ConnectionAlert a = new ConnectionAlert(
-                notifications, settings, change, System::currentTimeMillis, ConnectionAlert::anyNetwork);
-        notifications.every(CHECK_EVERY, a::tick);
+                notifications, settings, change, System::currentTimeMillis, System::nanoTime, NetworkPresence::any);
+        notifications.every(CHECK_EVERY, a::check);
         return a;
     }
 
     /** A connection's new state (any thread). */
     public void onReport(ConnectionState.Report report) {
         synchronized (this) {
+            noticeSleep();
+            Stream stream = new Stream(report.key(), report.topics());
             if (report.state() instanceof ConnectionState.BackingOff) {
-                failingSince.putIfAbsent(report.key(), clock.getAsLong());
+                failingSince.putIfAbsent(stream, clock.getAsLong());
             } else if (!(report.state() instanceof ConnectionState.Connecting)) {
-                failingSince.remove(report.key()); // connected, closed, or refused for good (not unreachable)
+                failingSince.remove(stream); // connected, closed, or refused for good (not unreachable)
             }
         }
         check();
     }
 
     /**
-     * The periodic check. A gap far longer than the period means the machine slept (or the process was stopped): the
-     * outages are then timed from now, so that waking up without network yet does not alert about the hours asleep.
+     * Time asleep is no outage: when the wall clock ran ahead of the monotonic one (the machine slept), every outage
+     * is timed from now, so that waking up before the network does not alert about the night. Under the lock.
      */
-    public void tick() {
-        synchronized (this) {
-            long now = clock.getAsLong();
-            if (lastTick != 0 && now - lastTick > 3 * CHECK_EVERY.toMillis()) {
-                failingSince.replaceAll((key, since) -> now);
-            }
-            lastTick = now;
+    private void noticeSleep() {
+        long now = clock.getAsLong();
+        long mono = monotonicNanos.getAsLong();
+        if (sleep == null) {
+            sleep = new SleepDetector(SLEEP_JUMP, now, mono);
+        } else if (sleep.jumped(now, mono)) {
+            failingSince.replaceAll((stream, since) -> now);
         }
-        check();
+    }
+
+    /** The app quits: the alert goes (its buttons would reach nobody), and the closing streams change nothing. */
+    public synchronized void close() {
+        closed = true;
+        withdraw();
     }
 
     /** Shows, updates or withdraws the notification as things stand now. */
     public synchronized void check() {
+        if (closed) {
+            return;
+        }
+        noticeSleep();
         long now = clock.getAsLong();
         ConnectionAlertSettings s = settings.get();
         if (failingSince.isEmpty()) {
             dismissed = false; // the outage is over: the next one may alert again
         }
         Set<String> down = new TreeSet<>();
-        failingSince.forEach((key, since) -> {
+        failingSince.forEach((stream, since) -> {
             if (s.enabled() && now - since >= s.after().toMillis()) {
-                down.add(key.server().value());
+                down.add(stream.key().server().value());
             }
         });
         if (down.isEmpty()) {
@@ -201,6 +222,7 @@ public final class ConnectionAlert implements NotificationListener {
             synchronized (this) {
                 saving = false;
             }
+            notifications.withdrawOwn(IDENTITY); // a quiet update queued meanwhile goes too
         }
     }
 
@@ -225,21 +247,6 @@ public final class ConnectionAlert implements NotificationListener {
     public synchronized void onDismissed(String identity) {
         shownFor = Set.of();
         dismissed = true;
-    }
-
-    /** Whether any interface other than loopback is up with an address. */
-    static boolean anyNetwork() {
-        try {
-            var all = NetworkInterface.getNetworkInterfaces();
-            while (all != null && all.hasMoreElements()) {
-                NetworkInterface n = all.nextElement();
-                if (n.isUp() && !n.isLoopback() && n.getInetAddresses().hasMoreElements()) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (SocketException e) {
-            return true; // cannot tell: rather alert than stay silent
-        }
+        notifications.withdrawOwn(IDENTITY); // a quiet update queued meanwhile goes too
     }
 }

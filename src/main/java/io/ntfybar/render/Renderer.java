@@ -98,7 +98,6 @@ public final class Renderer {
                 : p == 3 ? NotificationSpec.Level.ACTIVE : NotificationSpec.Level.TIME_SENSITIVE;
     }
 
-    /** The same for every revision of a sequence on one topic of one server. */
     /** Added to a message's identity for the follow-up saying one of its actions failed. */
     public static final String FAILURE_SUFFIX = " failed";
 
@@ -118,6 +117,7 @@ public final class Renderer {
                 null);
     }
 
+    /** The same for every revision of a sequence on one topic of one server. */
     public static String identity(ServerUrl server, String topic, String sequenceId) {
         return server.value() + "/" + topic + "#" + sequenceId;
     }

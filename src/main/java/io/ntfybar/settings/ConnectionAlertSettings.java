@@ -43,9 +43,9 @@ public record ConnectionAlertSettings(
         return Duration.ofMinutes(afterMinutes);
     }
 
-    /** Another delay; it ends a snooze, as changing the setting does on Android. */
+    /** Another delay; a change ends a snooze, as changing the setting does on Android. */
     public ConnectionAlertSettings withAfterMinutes(int minutes) {
-        return new ConnectionAlertSettings(minutes, 0);
+        return minutes == afterMinutes ? this : new ConnectionAlertSettings(minutes, 0);
     }
 
     public ConnectionAlertSettings withSnoozedUntil(long epochSecond) {

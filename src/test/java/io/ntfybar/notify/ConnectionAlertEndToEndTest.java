@@ -88,7 +88,14 @@ class ConnectionAlertEndToEndTest {
                 messages,
                 id -> id == sub.id() ? sub : null,
                 () -> settings);
-        alert = new ConnectionAlert(service, setting::get, setting::updateAndGet, this::now, () -> true);
+        // Moving the clock on stands for awake time passing, so the monotonic clock moves with it.
+        alert = new ConnectionAlert(
+                service,
+                setting::get,
+                setting::updateAndGet,
+                this::now,
+                () -> System.nanoTime() + clockOffset.get() * 1_000_000,
+                () -> true);
         engine = new ConnectionEngine(
                 client,
                 subs,

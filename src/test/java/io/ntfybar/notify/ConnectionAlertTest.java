@@ -27,6 +27,7 @@ class ConnectionAlertTest {
     /** Records shows and withdrawals in order, as "show title: body" and "withdraw identity". */
     private static final class Recording implements Notifier {
         final List<String> calls = new CopyOnWriteArrayList<>();
+        volatile NotificationListener listener;
 
         @Override
         public String name() {
@@ -54,7 +55,9 @@ class ConnectionAlertTest {
         }
 
         @Override
-        public void setListener(NotificationListener listener) {}
+        public void setListener(NotificationListener listener) {
+            this.listener = listener;
+        }
 
         @Override
         public void close() {}
@@ -65,11 +68,12 @@ class ConnectionAlertTest {
             null, notifier, null, null, id -> null, Settings::defaults, System::currentTimeMillis);
     private final AtomicLong now =
             new AtomicLong(Instant.parse("2026-11-23T12:00:00Z").toEpochMilli());
+    private final AtomicLong monotonic = new AtomicLong(1_000_000_000L);
     private final AtomicBoolean online = new AtomicBoolean(true);
     private final AtomicReference<ConnectionAlertSettings> setting =
             new AtomicReference<>(ConnectionAlertSettings.NEVER.withAfterMinutes(15));
     private final ConnectionAlert alert =
-            new ConnectionAlert(service, setting::get, setting::updateAndGet, now::get, online::get);
+            new ConnectionAlert(service, setting::get, setting::updateAndGet, now::get, monotonic::get, online::get);
 
     private static final ConnectionKey HOME = ConnectionKey.anonymous(ServerUrl.of("https://ntfy.home.example"));
     private static final ConnectionKey WORK = ConnectionKey.anonymous(ServerUrl.of("http://10.0.0.7:8080"));
@@ -92,8 +96,10 @@ class ConnectionAlertTest {
         return notifier.calls;
     }
 
+    /** Awake time passes: both clocks move. */
     private void later(Duration d) {
         now.addAndGet(d.toMillis());
+        monotonic.addAndGet(d.toNanos());
         alert.check();
     }
 
@@ -147,7 +153,8 @@ class ConnectionAlertTest {
         assertEquals(1, calls().size());
         List<String> opened = new CopyOnWriteArrayList<>();
         alert.onOpen(opened::add);
-        alert.onClick(ConnectionAlert.IDENTITY);
+        notifier.listener.onClick(ConnectionAlert.IDENTITY); // as the notifier reports it
+        calls();
         assertEquals(List.of("https://ntfy.home.example"), opened, "a click shows that server");
         later(Duration.ofHours(3));
         assertEquals(1, calls().size(), "clicked or dismissed: not again in the same outage");
@@ -162,16 +169,46 @@ class ConnectionAlertTest {
     @Test
     void hoursAsleepDoNotCountAsAnOutage() throws Exception {
         report(HOME, down());
-        alert.tick();
-        now.addAndGet(Duration.ofHours(8).toMillis()); // the lid was closed: no ticks
-        alert.tick();
+        later(Duration.ofMinutes(10));
+        now.addAndGet(Duration.ofHours(8).toMillis()); // the lid was closed: the monotonic clock stood still
+        report(HOME, new ConnectionState.Connecting()); // the engine's wake-up reconnect reports first
         report(HOME, down()); // woke up before the network did
         assertEquals(List.of(), calls(), "timed from the wake-up, not from before the sleep");
-        for (int i = 0; i < 30; i++) {
-            now.addAndGet(ConnectionAlert.CHECK_EVERY.toMillis());
-            alert.tick();
-        }
+        later(Duration.ofMinutes(14));
+        assertEquals(List.of(), calls());
+        later(Duration.ofMinutes(1));
         assertEquals(1, calls().size(), "still down 15 minutes after waking: alert");
+    }
+
+    @Test
+    void streamsOfOneConnectionAreTrackedApartAndQuittingTakesTheAlertAway() throws Exception {
+        alert.onReport(new ConnectionState.Report(HOME, List.of("a", "b"), down()));
+        alert.onReport(new ConnectionState.Report(HOME, List.of("c"), down()));
+        alert.onReport(new ConnectionState.Report(HOME, List.of("a", "b"), new ConnectionState.Connected()));
+        later(Duration.ofMinutes(20));
+        assertEquals(1, calls().size(), "topic c's stream is still down");
+        alert.close();
+        report(WORK, down());
+        later(Duration.ofHours(1));
+        assertEquals("withdraw " + ConnectionAlert.IDENTITY, calls().get(1));
+        assertEquals(2, calls().size(), "nothing after close");
+    }
+
+    @Test
+    void aSnoozeSavesTheTimeAndTakesTheAlertAway() throws Exception {
+        report(HOME, down());
+        later(Duration.ofMinutes(20));
+        // Called directly while the notification is registered: as when a quiet update was queued just before.
+        alert.onAction(ConnectionAlert.IDENTITY, 1);
+        assertEquals(
+                (now.get() + Duration.ofDays(1).toMillis()) / 1000,
+                setting.get().snoozedUntil(),
+                "Snooze 1 day");
+        assertEquals("withdraw " + ConnectionAlert.IDENTITY, calls().get(1), "also a quiet update queued meanwhile");
+        later(Duration.ofHours(23));
+        assertEquals(2, calls().size(), "snoozed");
+        later(Duration.ofHours(2));
+        assertEquals(3, calls().size(), "the snooze ended and the server is still down");
     }
 
     @Test
