@@ -10,6 +10,14 @@ final class Counts {
         return n + " " + (n == 1 ? one : many);
     }
 
+    /** Appends {@code heading} and one "- " line per item, unless there are none. */
+    static void bullets(StringBuilder sb, String heading, List<String> items) {
+        if (!items.isEmpty()) {
+            sb.append('\n').append(heading);
+            items.forEach(s -> sb.append("\n- ").append(s));
+        }
+    }
+
     static String list(List<String> items) {
         if (items.size() <= 1) {
             return String.join("", items);

@@ -63,10 +63,7 @@ public final class ExportReport {
                 .append(" to ")
                 .append(file)
                 .append('.');
-        if (!skipped.isEmpty()) {
-            sb.append("\nLeft out:");
-            skipped.forEach(s -> sb.append("\n- ").append(s));
-        }
+        Counts.bullets(sb, "Left out:", skipped);
         if (passwords) {
             sb.append('\n').append(CLEAR_TEXT_WARNING);
         }

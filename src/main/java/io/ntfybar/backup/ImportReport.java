@@ -90,16 +90,8 @@ public final class ImportReport {
                         Counts.of(certificates, "certificate", "certificates"),
                         Counts.of(settings, "setting", "settings"))))
                 .append('.');
-        List<String> all = skipped();
-        if (!all.isEmpty()) {
-            sb.append("\nSkipped:");
-            all.forEach(s -> sb.append("\n- ").append(s));
-        }
-        List<String> notes = notes();
-        if (!notes.isEmpty()) {
-            sb.append("\nNotes:");
-            notes.forEach(s -> sb.append("\n- ").append(s));
-        }
+        Counts.bullets(sb, "Skipped:", skipped());
+        Counts.bullets(sb, "Notes:", notes());
         return sb.toString();
     }
 

@@ -22,26 +22,7 @@ record TestCertificates(TestTls tls, String caPem, Path clientP12) {
             Path dir = Files.createTempDirectory("ntfybar-backup-certs");
             TestTls tls = TestTls.create(dir.resolve("tls"));
             Path p12 = dir.resolve("client.p12");
-            TestTls.keytool(
-                    "-genkeypair",
-                    "-alias",
-                    "client",
-                    "-keyalg",
-                    "EC",
-                    "-groupname",
-                    "secp256r1",
-                    "-dname",
-                    "CN=phil",
-                    "-validity",
-                    "2",
-                    "-keystore",
-                    p12.toString(),
-                    "-storetype",
-                    "PKCS12",
-                    "-storepass",
-                    CLIENT_PASSWORD,
-                    "-keypass",
-                    CLIENT_PASSWORD);
+            TestTls.clientKey(p12, "CN=phil", CLIENT_PASSWORD);
             made = new TestCertificates(tls, Files.readString(tls.certificatePem()), p12);
         }
         return made;

@@ -4,6 +4,7 @@ import io.ntfybar.model.Action;
 import io.ntfybar.model.Message;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.ui.FxTests;
+import io.ntfybar.ui.RecordingWindows;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import io.ntfybar.ui.Windows;
@@ -139,22 +140,7 @@ public final class MessagesScrollBenchmark {
     }
 
     private static Result window(TestCore t, Subscription s) throws Exception {
-        Windows none = new Windows() {
-            @Override
-            public void showMessages(long subscriptionId, long rowId) {}
-
-            @Override
-            public void showSubscribe() {}
-
-            @Override
-            public void showSubscriptionSettings(long subscriptionId) {}
-
-            @Override
-            public void showPublish(String topicUrl) {}
-
-            @Override
-            public void showPreferences() {}
-        };
+        Windows none = new RecordingWindows();
         MessagesWindow w = FxTests.onFx(() -> new MessagesWindow(t.core, none, UiThreads.standard()));
         Pulses pulses = new Pulses();
         long t0 = System.nanoTime();

@@ -199,12 +199,8 @@ public record TestTls(SSLContext serverContext, Path certificatePem) {
                 pem.toString());
     }
 
-    /** A client key in {@code p12}, its certificate signed by the CA in {@code caStore}. */
-    private static void signedClient(Path dir, Path p12, Path caStore, Path caPem, String dname, List<String> validity)
-            throws Exception {
-        String name = p12.getFileName().toString().replace(".p12", "");
-        Path csr = dir.resolve(name + ".csr");
-        Path signed = dir.resolve(name + ".pem");
+    /** A new EC client key (alias {@code client}) with a self-signed certificate in {@code p12}, valid two days. */
+    public static void clientKey(Path p12, String dname, String password) throws Exception {
         keytool(
                 "-genkeypair",
                 "-alias",
@@ -222,9 +218,18 @@ public record TestTls(SSLContext serverContext, Path certificatePem) {
                 "-storetype",
                 "PKCS12",
                 "-storepass",
-                CLIENT_PASSWORD,
+                password,
                 "-keypass",
-                CLIENT_PASSWORD);
+                password);
+    }
+
+    /** A client key in {@code p12}, its certificate signed by the CA in {@code caStore}. */
+    private static void signedClient(Path dir, Path p12, Path caStore, Path caPem, String dname, List<String> validity)
+            throws Exception {
+        String name = p12.getFileName().toString().replace(".p12", "");
+        Path csr = dir.resolve(name + ".csr");
+        Path signed = dir.resolve(name + ".pem");
+        clientKey(p12, dname, CLIENT_PASSWORD);
         keytool(
                 "-certreq",
                 "-alias",

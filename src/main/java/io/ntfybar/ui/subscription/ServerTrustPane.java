@@ -1,5 +1,9 @@
 package io.ntfybar.ui.subscription;
 
+import static io.ntfybar.ui.subscription.SubscriptionControls.button;
+import static io.ntfybar.ui.subscription.SubscriptionControls.field;
+import static io.ntfybar.ui.subscription.SubscriptionControls.label;
+
 import io.ntfybar.ui.UiText;
 import io.ntfybar.ui.fx.Controls;
 import java.io.File;
@@ -135,24 +139,5 @@ final class ServerTrustPane extends VBox {
         }
         File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         return java.util.Optional.ofNullable(f).map(File::toPath);
-    }
-
-    private static TextField field(String id, String promptKey, String accessibleKey) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(TEXT.get(promptKey));
-        f.setAccessibleText(TEXT.get(accessibleKey));
-        return f;
-    }
-
-    private static Button button(String id, String key, String accessibleKey) {
-        Button b = new Button(TEXT.get(key));
-        b.setId(id);
-        b.setAccessibleText(TEXT.get(accessibleKey));
-        return b;
-    }
-
-    private static Label label(String key, javafx.scene.Node target) {
-        return Controls.fieldLabel(TEXT.get(key), target);
     }
 }

@@ -7,6 +7,7 @@ import io.ntfybar.model.Subscription;
 import io.ntfybar.subscribe.ConnectionState;
 import io.ntfybar.testserver.TestTls;
 import io.ntfybar.ui.FxTests;
+import io.ntfybar.ui.RecordingWindows;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import io.ntfybar.ui.Windows;
@@ -47,22 +48,7 @@ class ServerTrustFlowTest {
         Subscription sub = t.core.subscriptions()
                 .add(Subscription.of(t.server.baseUrl(), "alerts").withInitialFetchDone(true));
         t.core.subscriptionsChanged();
-        Windows none = new Windows() {
-            @Override
-            public void showMessages(long subscriptionId, long rowId) {}
-
-            @Override
-            public void showSubscribe() {}
-
-            @Override
-            public void showSubscriptionSettings(long subscriptionId) {}
-
-            @Override
-            public void showPublish(String topicUrl) {}
-
-            @Override
-            public void showPreferences() {}
-        };
+        Windows none = new RecordingWindows();
         window = FxTests.onFx(() -> new SubscriptionSettingsWindow(t.core, none, UiThreads.standard()));
         FxTests.onFx(() -> window.show(sub.id()));
         waitFor(() -> !text("#trustSummary").isEmpty(), "loaded");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.model.Subscription;
 import io.ntfybar.ui.FxTests;
+import io.ntfybar.ui.RecordingWindows;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import io.ntfybar.ui.Windows;
@@ -39,22 +40,7 @@ class SubscriptionSettingsWindowFlowTest {
         t = TestCore.start(home);
         sub = t.core.subscriptions()
                 .add(Subscription.of(t.server.baseUrl(), "alerts").withInitialFetchDone(true));
-        Windows none = new Windows() {
-            @Override
-            public void showMessages(long subscriptionId, long rowId) {}
-
-            @Override
-            public void showSubscribe() {}
-
-            @Override
-            public void showSubscriptionSettings(long subscriptionId) {}
-
-            @Override
-            public void showPublish(String topicUrl) {}
-
-            @Override
-            public void showPreferences() {}
-        };
+        Windows none = new RecordingWindows();
         window = FxTests.onFx(() -> new SubscriptionSettingsWindow(t.core, none, UiThreads.standard()));
         FxTests.onFx(() -> window.show(sub.id()));
         waitFor(
