@@ -22,8 +22,13 @@ import javafx.collections.ObservableList;
 
 /**
  * The messages of the selected subscription (or of all), newest first, loaded a page at a time as the user scrolls,
- * with live messages put on top without moving what the user reads. State on the FX thread; store reads on
+ * with live messages put in their place without moving what the user reads. State on the FX thread; store reads on
  * {@link UiThreads#io()}; a result that arrives after the user chose another subscription is dropped.
+ *
+ * <p>The list always holds a contiguous stretch of the newest messages in (time, row id) order. A store event may
+ * concern a row that a page being read already holds, or one older than everything loaded (a catch-up still being
+ * written when the window opened): events wait while a page is read and are applied against it, and a row older
+ * than the oldest loaded one is left to the pages that follow.
  */
 public final class MessageListModel {
     static final int PAGE_SIZE = 50;
@@ -35,6 +40,9 @@ public final class MessageListModel {
     private final Function<StoredMessage, MessageItem> items;
     private final ObservableList<MessageItem> list = FXCollections.observableArrayList();
     private final Set<Long> shown = new HashSet<>();
+    /** Store events that came while a page was being read. */
+    private final List<StoreUpdate> held = new ArrayList<>();
+
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final BooleanProperty exhausted = new SimpleBooleanProperty(this, "exhausted");
     private final IntegerProperty topIndex = new SimpleIntegerProperty(this, "topIndex");
@@ -88,6 +96,7 @@ public final class MessageListModel {
         belongs = m -> ids.contains(m.subscriptionId());
         list.clear();
         shown.clear();
+        held.clear(); // the new first page is read after this, so it holds whatever they added
         pagesLoaded = 0;
         topIndex.set(0);
         exhausted.set(false);
@@ -143,6 +152,9 @@ public final class MessageListModel {
                 list.addAll(unseen);
                 exhausted.set(end);
                 loading.set(false);
+                List<StoreUpdate> waiting = List.copyOf(held);
+                held.clear();
+                apply(waiting);
                 if (jumpTo > 0) {
                     int i = indexOf(jumpTo);
                     if (i >= 0) {
@@ -153,8 +165,16 @@ public final class MessageListModel {
         });
     }
 
-    /** FX thread: what the store changed, applied to the list. */
+    /** FX thread: what the store changed, applied to the list now, or once the page being read is in. */
     void stored(List<StoreUpdate> updates) {
+        if (loading.get()) {
+            held.addAll(updates);
+        } else {
+            apply(updates);
+        }
+    }
+
+    private void apply(List<StoreUpdate> updates) {
         List<MessageItem> fresh = new ArrayList<>();
         for (StoreUpdate u : updates) {
             if (u instanceof StoreUpdate.Added a) {
@@ -185,25 +205,45 @@ public final class MessageListModel {
     }
 
     /**
-     * Live messages (in arrival order) that belong here go on top. When the user has scrolled down, the item at the
-     * top of the view stays where it is; at the top, the newest message shows.
+     * Messages that belong here go to their place by (time, row id): nearly always the top. When the user has
+     * scrolled down, the item at the top of the view stays where it is; at the top, the newest message shows. A
+     * message older than every loaded one is the pager's, unless every page is in.
      */
     void addLive(List<MessageItem> fresh) {
-        int added = 0;
-        for (MessageItem item : fresh) {
-            if (belongs.test(item.stored()) && shown.add(item.rowId())) {
-                list.add(0, item);
-                added++;
-            }
-        }
-        if (added == 0) {
-            return;
-        }
         int top = topIndex.get();
-        if (top > 0) {
-            topIndex.set(top + added);
-            scroll.set(new ScrollRequest(top + added, ScrollRequest.Mode.KEEP_ANCHOR, ++serial));
-        } else {
+        int above = 0;
+        boolean atTop = false;
+        for (MessageItem item : fresh) {
+            StoredMessage m = item.stored();
+            if (!belongs.test(m) || shown.contains(item.rowId())) {
+                continue;
+            }
+            if (!list.isEmpty()
+                    && !exhausted.get()
+                    && MessagePager.NEWEST_FIRST.compare(
+                                    m, list.get(list.size() - 1).stored())
+                            > 0) {
+                if (pager != null) {
+                    pager.offer(m);
+                }
+                continue;
+            }
+            int at = 0;
+            while (at < list.size()
+                    && MessagePager.NEWEST_FIRST.compare(list.get(at).stored(), m) < 0) {
+                at++;
+            }
+            list.add(at, item);
+            shown.add(item.rowId());
+            if (top > 0 && at <= top + above) {
+                above++;
+            }
+            atTop |= at == 0;
+        }
+        if (above > 0) {
+            topIndex.set(top + above);
+            scroll.set(new ScrollRequest(top + above, ScrollRequest.Mode.KEEP_ANCHOR, ++serial));
+        } else if (top == 0 && atTop) {
             scroll.set(new ScrollRequest(0, ScrollRequest.Mode.TOP, ++serial));
         }
     }

@@ -2,19 +2,20 @@ package io.ntfybar.ui.messages;
 
 import io.ntfybar.model.StoredMessage;
 import io.ntfybar.store.H2MessageStore;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 /**
  * Pages of messages newest first, with the store's keyset paging: of one subscription, or of several merged (the
  * "All messages" view) by keeping a small buffer per subscription, so no page ever reads more than it shows plus one
- * page per subscription. Not thread-safe: used by one task at a time on the I/O thread.
+ * page per subscription. Not thread-safe: used by one task at a time, on the I/O thread while a page is read and
+ * on the FX thread ({@link #offer}) only while none is.
  */
 final class MessagePager {
     /** Newest first, as the store orders a page. */
@@ -52,6 +53,17 @@ final class MessagePager {
         return out;
     }
 
+    /**
+     * A message stored after paging began that is older than every message returned so far: it goes into its
+     * subscription's buffer when the store has already been read past its place, else the store's next read finds it.
+     */
+    void offer(StoredMessage m) {
+        Source s = sources.get(m.subscriptionId());
+        if (s != null) {
+            s.offer(m);
+        }
+    }
+
     boolean exhausted() {
         return sources.values().stream().allMatch(s -> s.head() == null);
     }
@@ -59,7 +71,7 @@ final class MessagePager {
     /** One subscription's buffered page and where its next page starts. */
     private final class Source {
         private final long subscriptionId;
-        private final Deque<StoredMessage> buffer = new ArrayDeque<>();
+        private final NavigableSet<StoredMessage> buffer = new TreeSet<>(NEWEST_FIRST);
         private StoredMessage last;
         private boolean done;
 
@@ -78,7 +90,13 @@ final class MessagePager {
                     buffer.addAll(page);
                 }
             }
-            return buffer.peekFirst();
+            return buffer.isEmpty() ? null : buffer.first();
+        }
+
+        void offer(StoredMessage m) {
+            if (done || (last != null && NEWEST_FIRST.compare(m, last) < 0)) {
+                buffer.add(m);
+            }
         }
 
         StoredMessage take() {
