@@ -202,6 +202,11 @@ public final class NtfyTestServer implements AutoCloseable {
         gate.set(stalled);
     }
 
+    /** Connections that have something to send and are held back by {@link #stall} right now. */
+    public int heldWriters() {
+        return gate.held();
+    }
+
     /** Writes these bytes, as they are, into every open subscriber stream (as one chunk, after queued events). */
     public void injectRaw(byte[] bytes) {
         for (Subscriber s : hub.subscribers()) {
