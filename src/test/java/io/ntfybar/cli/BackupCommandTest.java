@@ -11,6 +11,7 @@ import io.ntfybar.settings.SettingsFile;
 import io.ntfybar.store.Database;
 import io.ntfybar.store.StoreChildProcess;
 import io.ntfybar.store.SubscriptionStore;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -171,7 +172,7 @@ class BackupCommandTest {
                     cli.err());
             assertTrue(Files.notExists(dir.resolve("b.json")));
         } finally {
-            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            holder.destroyForcibly().waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
         }
     }
 }

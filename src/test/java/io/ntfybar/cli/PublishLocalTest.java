@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.app.Main;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.ChildJvm;
 import io.ntfybar.testsupport.DesktopSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +40,10 @@ class PublishLocalTest {
                     "All tests passed");
             assertEquals("", out.strip(), "nothing published, so no id");
             Path log = desktop.notificationLog();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!(Files.exists(log) && !Files.readAllLines(log).isEmpty()) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            List<String> shown = Files.readAllLines(log);
+            List<String> shown = Await.value(
+                    "a notification shown",
+                    () -> Files.exists(log) ? Files.readAllLines(log) : List.<String>of(),
+                    l -> !l.isEmpty());
             assertEquals(1, shown.size(), "one notification: " + shown);
             assertTrue(shown.get(0).startsWith("ntfybar|🚀 Build 🎉|builds\\nAll tests passed|"), shown.get(0));
             assertTrue(shown.get(0).endsWith("|CRITICAL"), "priority 5 is critical urgency: " + shown.get(0));

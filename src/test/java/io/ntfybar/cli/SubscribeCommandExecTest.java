@@ -3,18 +3,17 @@ package io.ntfybar.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ntfybar.model.Message;
 import io.ntfybar.protocol.MessageCodec;
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.Await;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,14 +159,14 @@ class SubscribeCommandExecTest {
                 new Thread(() -> exit.set(run("subscribe", server.baseUrl() + "/live", "echo \"$t:$m\" >> " + got)));
         cli.start();
         try {
-            await(() -> server.openStreams() == 1);
+            Await.value("the stream open", server::openStreams, n -> n == 1);
             server.publish("live", "one", Map.of("Title", "A"));
             server.publish("live", "two");
-            await(() -> lines(got).size() == 2);
+            Await.value("two lines written by the command", () -> lines(got), l -> l.size() == 2);
             assertEquals(List.of("A:one", ":two"), lines(got));
         } finally {
             cli.interrupt();
-            cli.join(10_000);
+            cli.join(Await.DEFAULT_DEADLINE.toMillis());
         }
         assertEquals(130, exit.get());
     }
@@ -183,19 +182,5 @@ class SubscribeCommandExecTest {
         server.publish(topic, "two");
         assertEquals(0, run("subscribe", "--store", "--poll", url, command), err.toString());
         assertEquals(List.of("one", "two"), lines(got));
-    }
-
-    private interface Check {
-        boolean test() throws Exception;
-    }
-
-    private static void await(Check condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.test()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out");
-            }
-            Thread.sleep(20);
-        }
     }
 }

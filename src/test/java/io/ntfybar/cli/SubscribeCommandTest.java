@@ -2,13 +2,13 @@ package io.ntfybar.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ntfybar.model.Message;
 import io.ntfybar.protocol.MessageCodec;
 import io.ntfybar.testserver.NtfyTestServer;
 import io.ntfybar.testserver.TestAuth;
 import io.ntfybar.testserver.TestServerConfig;
+import io.ntfybar.testsupport.Await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,20 +136,21 @@ class SubscribeCommandTest {
         Thread cli = new Thread(() -> exit.set(run("subscribe", server.baseUrl() + "/alerts")));
         cli.start();
         try {
-            await(() -> server.openStreams() == 1);
+            Await.value("the stream open", server::openStreams, n -> n == 1);
             server.publish("alerts", "first");
-            await(() -> texts().size() == 1);
+            Await.value("the first message printed", this::texts, t -> t.size() == 1);
             server.dropConnections();
             server.publish("alerts", "while reconnecting");
-            await(() -> texts().size() >= 2);
+            Await.value("the message sent while reconnecting printed", this::texts, t -> t.size() >= 2);
             server.publish("alerts", "third");
-            await(() -> texts().size() >= 3);
-            Thread.sleep(300);
-            assertEquals(List.of("first", "while reconnecting", "third"), texts());
+            server.publish("alerts", "marker");
+            // The stream keeps order, so anything printed twice would come before the marker.
+            Await.value("the marker printed", this::texts, t -> t.contains("marker"));
+            assertEquals(List.of("first", "while reconnecting", "third", "marker"), texts());
             assertTrue(err.toString().contains("Retrying"), err.toString());
         } finally {
             cli.interrupt();
-            cli.join(10_000);
+            cli.join(Await.DEFAULT_DEADLINE.toMillis());
         }
         assertEquals(130, exit.get(), "an interrupt ends it like Ctrl-C");
     }
@@ -177,15 +177,5 @@ class SubscribeCommandTest {
         assertEquals(1, run("subscribe", "--poll", server.baseUrl() + "/bad.topic"));
         assertTrue(err.toString().contains("topic"), err.toString());
         assertEquals(0, server.requestLines().size());
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out");
-            }
-            Thread.sleep(20);
-        }
     }
 }

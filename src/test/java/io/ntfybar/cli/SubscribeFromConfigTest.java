@@ -2,18 +2,17 @@ package io.ntfybar.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ntfybar.protocol.MessageCodec;
 import io.ntfybar.testserver.NtfyTestServer;
 import io.ntfybar.testserver.TestAuth;
+import io.ntfybar.testsupport.Await;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,17 +107,19 @@ class SubscribeFromConfigTest {
         Thread cli = new Thread(() -> exit.set(run("subscribe", "-C", "-c", file.toString())));
         cli.start();
         try {
-            await(() -> server.openStreams() == 2);
+            Await.value("two streams open", server::openStreams, n -> n == 2);
             server.publish("secret", "not for us", Map.of("Priority", "1"));
             server.publish("secret", "alarm", Map.of("Priority", "4"));
             server.publish("open", "hello");
-            await(() -> lines(dir.resolve("secret.txt")).size() == 1
-                    && lines(dir.resolve("default.txt")).size() == 1);
+            Await.value(
+                    "one line in each command's file",
+                    () -> List.of(lines(dir.resolve("secret.txt")), lines(dir.resolve("default.txt"))),
+                    both -> both.get(0).size() == 1 && both.get(1).size() == 1);
             assertEquals(List.of("secret:4:alarm"), lines(dir.resolve("secret.txt")));
             assertEquals(List.of("default:open:hello"), lines(dir.resolve("default.txt")));
         } finally {
             cli.interrupt();
-            cli.join(10_000);
+            cli.join(Await.DEFAULT_DEADLINE.toMillis());
         }
         assertEquals(130, exit.get(), err.toString());
     }
@@ -222,20 +223,6 @@ class SubscribeFromConfigTest {
             System.clearProperty("ntfybar.ntfy-config");
         } else {
             System.setProperty("ntfybar.ntfy-config", previous);
-        }
-    }
-
-    private interface Check {
-        boolean test() throws Exception;
-    }
-
-    private static void await(Check condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.test()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out");
-            }
-            Thread.sleep(20);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.app.Main;
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.ChildJvm;
 import io.ntfybar.testsupport.DesktopSession;
 import java.io.PrintWriter;
@@ -49,17 +50,15 @@ class SubscribeNotifyTest {
             });
             reader.start();
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (server.openStreams() < 1 && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
-                assertEquals(1, server.openStreams(), "the CLI subscribed");
+                Await.value("the CLI subscribed", server::openStreams, n -> n >= 1);
+                assertEquals(1, server.openStreams(), "the CLI subscribed once");
                 server.publish("deploys", "v1.2 is live", Map.of("Title", "Deploy", "Tags", "rocket", "Priority", "2"));
                 Path log = desktop.notificationLog();
-                while (!(Files.exists(log) && !Files.readAllLines(log).isEmpty()) && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
-                String line = stdout.poll(10, TimeUnit.SECONDS);
+                Await.value(
+                        "a notification shown",
+                        () -> Files.exists(log) ? Files.readAllLines(log) : List.of(),
+                        shown -> !shown.isEmpty());
+                String line = stdout.poll(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
                 assertTrue(
                         line != null && line.contains("\"message\":\"v1.2 is live\""),
                         "JSON lines still go to stdout: " + line);
@@ -69,7 +68,8 @@ class SubscribeNotifyTest {
                         Files.readAllLines(log));
             } finally {
                 cli.destroy();
-                assertTrue(cli.waitFor(20, TimeUnit.SECONDS), "the CLI stops on SIGTERM");
+                assertTrue(
+                        cli.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS), "the CLI stops on SIGTERM");
             }
         }
     }

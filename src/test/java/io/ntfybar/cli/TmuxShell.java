@@ -1,12 +1,11 @@
 package io.ntfybar.cli;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import io.ntfybar.settings.ShellWords;
+import io.ntfybar.testsupport.Await;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ final class TmuxShell implements AutoCloseable {
             Process p =
                     new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            return p.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -57,15 +56,17 @@ final class TmuxShell implements AutoCloseable {
     }
 
     /** Types {@code echo MARKER} and waits until the shell has printed it: every line typed before has run. */
-    void sync(String marker, Duration limit) throws IOException, InterruptedException {
-        type("echo " + marker);
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!screen().lines().anyMatch(l -> l.strip().equals(marker))) {
-            if (System.nanoTime() > deadline) {
-                fail("the shell did not print " + marker + " within " + limit.toSeconds() + " s; screen:\n" + screen());
-            }
-            Thread.sleep(50);
+    void sync(String marker) {
+        try {
+            type("echo " + marker);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
+        Await.value("the shell to print " + marker, this::screen, screen -> screen.lines()
+                .anyMatch(l -> l.strip().equals(marker)));
     }
 
     /** The pane's text, with its scroll-back. */
@@ -80,7 +81,7 @@ final class TmuxShell implements AutoCloseable {
         pb.environment().remove("TMUX");
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        if (!p.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("tmux " + String.join(" ", args) + " failed: " + out);
         }
         return out;

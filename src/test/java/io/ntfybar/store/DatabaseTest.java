@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.model.Subscription;
+import io.ntfybar.testsupport.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -128,7 +129,7 @@ class DatabaseTest {
             assertEquals(StoreException.Kind.LOCKED, e.kind(), e.getMessage());
             assertTrue(e.getMessage().contains("another ntfybar process"), e.getMessage());
         } finally {
-            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            holder.destroyForcibly().waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
@@ -144,7 +145,7 @@ class DatabaseTest {
             }
         } finally {
             writer.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no H2 close
-            writer.waitFor(10, TimeUnit.SECONDS);
+            assertTrue(writer.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS), "the killed writer ended");
         }
         try (Database db = Database.open(dir)) {
             H2MessageStore store = new H2MessageStore(db);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Runs in a child JVM for tests that need a second process: {@code hold <dir>} opens the store and waits;
+ * Runs in a child JVM for tests that need a second process: {@code hold <dir>} opens the store and holds it until stdin closes;
  * {@code write <dir>} stores one message per transaction forever, printing each id after its commit returned.
  */
 public final class StoreChildProcess {
@@ -17,7 +17,11 @@ public final class StoreChildProcess {
             if (args[0].equals("hold")) {
                 System.out.println("open");
                 System.out.flush();
-                Thread.sleep(60_000);
+                // Holds the store until the test kills it or ends (its stdin closes), not for a length of time that a
+                // slow test might outlast.
+                while (System.in.read() >= 0) {
+                    // nothing is sent; wait for the end of the pipe
+                }
                 return;
             }
             H2MessageStore store = new H2MessageStore(db);

@@ -1,6 +1,5 @@
 package io.ntfybar.subscribe;
 
-import static io.ntfybar.subscribe.EngineFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import io.ntfybar.settings.Settings;
 import io.ntfybar.testserver.NtfyTestServer;
 import io.ntfybar.testserver.TestAuth;
 import io.ntfybar.testserver.TestServerConfig;
+import io.ntfybar.testsupport.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,8 +127,9 @@ class EngineAuthTest {
         loginAs("phil", "wrong", false);
         Subscription a = f.subscribe("ok-a");
         Subscription b = f.subscribe("ok-b");
+        f.addRetryYardstick();
         f.start();
-        await("needs-login for both", Duration.ofSeconds(10), () -> f.problems.size() == 2);
+        Await.value("needs-login for both", () -> List.copyOf(f.problems), p -> p.size() == 2);
         Set<Long> ids = new HashSet<>();
         for (TopicProblem p : f.problems) {
             assertEquals(TopicProblem.Kind.NEEDS_LOGIN, p.kind());
@@ -136,7 +137,8 @@ class EngineAuthTest {
         }
         assertEquals(Set.of(a.id(), b.id()), ids);
         long requests = server.requestLines().size();
-        Thread.sleep(1500);
+        // A stream on the ordinary back-off tries a few times meanwhile: a retry after the 401 would have come too.
+        f.awaitYardstickRetries(3);
         assertEquals(requests, server.requestLines().size(), "no retries after a 401");
     }
 
@@ -149,14 +151,14 @@ class EngineAuthTest {
         }
         Subscription forbidden = f.subscribe("secret-topic");
         f.start();
-        await("the forbidden topic found", Duration.ofSeconds(15), () -> !f.problems.isEmpty());
+        Await.value("the forbidden topic found", () -> List.copyOf(f.problems), p -> !p.isEmpty());
         assertEquals(1, f.problems.size());
         assertEquals(forbidden.id(), f.problems.get(0).subscriptionId());
         assertEquals(TopicProblem.Kind.FORBIDDEN, f.problems.get(0).kind());
         assertTrue(
                 f.problems.get(0).sentence().contains("secret-topic"),
                 f.problems.get(0).sentence());
-        await("the other nine reconnected", Duration.ofSeconds(15), f::connected);
+        Await.value("the other nine reconnected", f::lastState, seen -> f.connected());
         for (Subscription s : allowed) {
             server.publish(s.topic(), "to " + s.topic());
         }
@@ -167,7 +169,7 @@ class EngineAuthTest {
     void anonymousAccessToAProtectedTopicNeedsLogin() throws Exception {
         Subscription sub = f.subscribe("ok-alerts");
         f.start();
-        await("a problem", Duration.ofSeconds(10), () -> !f.problems.isEmpty());
+        Await.value("a problem", () -> List.copyOf(f.problems), p -> !p.isEmpty());
         assertEquals(sub.id(), f.problems.get(0).subscriptionId());
         assertEquals(TopicProblem.Kind.NEEDS_LOGIN, f.problems.get(0).kind());
     }

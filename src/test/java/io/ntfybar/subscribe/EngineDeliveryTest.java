@@ -8,6 +8,7 @@ import io.ntfybar.settings.Retention;
 import io.ntfybar.settings.Settings;
 import io.ntfybar.testserver.NtfyTestServer;
 import io.ntfybar.testserver.TestServerConfig;
+import io.ntfybar.testsupport.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -111,11 +112,12 @@ class EngineDeliveryTest {
         server.publish("alerts", "two");
         f.awaitDispatched(2);
         server.publish("alerts", "three");
-        f.awaitDispatched(3);
+        server.publish("alerts", "marker");
+        // The stream delivers in order, so a replay of "one" would be dispatched before the marker.
+        f.awaitDispatched(4);
         f.engine.flush();
-        Thread.sleep(300); // a replay of "one" would show up as a fourth dispatch
-        assertEquals(List.of("one", "two", "three"), f.dispatchedTexts());
-        assertEquals(3, f.storedCount(sub));
+        assertEquals(List.of("one", "two", "three", "marker"), f.dispatchedTexts());
+        assertEquals(4, f.storedCount(sub));
     }
 
     @Test
@@ -144,12 +146,15 @@ class EngineDeliveryTest {
         Subscription sub = f.subscribe("alerts");
         f.start();
         f.awaitConnected();
+        // Held until the client is away, however long the steps before take on a busy machine.
+        server.holdScheduled(true);
         server.publish("alerts", "scheduled", Map.of("In", "3s"));
         server.publish("alerts", "later"); // created after the scheduled one, so a later row on the server
         f.awaitDispatched(1);
         f.engine.flush();
         f.stopEngine(); // away: the scheduled message is delivered with nobody connected
-        Thread.sleep(4000);
+        server.holdScheduled(false);
+        Await.value("the scheduled message delivered", server::scheduledMessages, n -> n == 0);
         f.start();
         f.awaitDispatched(2);
         f.engine.flush();

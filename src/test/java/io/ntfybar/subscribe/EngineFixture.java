@@ -1,7 +1,5 @@
 package io.ntfybar.subscribe;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import io.ntfybar.credentials.Keychain;
 import io.ntfybar.credentials.Keychains;
 import io.ntfybar.model.Subscription;
@@ -11,6 +9,7 @@ import io.ntfybar.store.H2MessageStore;
 import io.ntfybar.store.StoreUpdate;
 import io.ntfybar.store.SubscriptionStore;
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 /**
  * A real engine on a real H2 file against the loopback test server, recording every dispatch, state report and
@@ -43,6 +41,8 @@ final class EngineFixture implements AutoCloseable {
     private final EngineConfig config;
     Settings settings = Settings.defaults();
     ConnectionEngine engine;
+    private NtfyTestServer yardstick;
+    private static final String YARDSTICK_TOPIC = "retry-yardstick";
 
     EngineFixture(NtfyTestServer server, Path folder, EngineConfig config) {
         this.server = server;
@@ -90,7 +90,7 @@ final class EngineFixture implements AutoCloseable {
                     }
                 },
                 () -> System.currentTimeMillis() + wallClockOffset.get());
-        engine.start(settings).get(30, TimeUnit.SECONDS);
+        engine.start(settings).get(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
 
     void stopEngine() {
@@ -122,30 +122,55 @@ final class EngineFixture implements AutoCloseable {
         return reports.get(reports.size() - 1).state() instanceof ConnectionState.Connected;
     }
 
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    void awaitDispatched(int n) throws InterruptedException {
-        await(
-                n + " dispatched messages (have " + dispatched.size() + ")",
-                Duration.ofSeconds(30),
-                () -> dispatched.size() >= n);
+    void awaitDispatched(int n) {
+        Await.value(n + " dispatched messages", this::dispatchedTexts, texts -> texts.size() >= n);
     }
 
     /** Waits until the engine opened a new stream after {@code requestsBefore} subscribe requests, and is connected. */
-    void awaitReconnect(long requestsBefore) throws InterruptedException {
-        await("a reconnect", Duration.ofSeconds(10), () -> subscribeRequests() > requestsBefore && connected());
+    void awaitReconnect(long requestsBefore) {
+        Await.value(
+                "a reconnect after " + requestsBefore + " subscribe requests",
+                () -> subscribeRequests() + " subscribe requests, last state " + lastState(),
+                seen -> subscribeRequests() > requestsBefore && connected());
     }
 
-    void awaitConnected() throws InterruptedException {
-        await("a connected stream", Duration.ofSeconds(30), this::connected);
+    void awaitConnected() {
+        Await.value("a connected stream", this::lastState, seen -> connected());
+    }
+
+    /** The last state reported by any stream, or "none". */
+    String lastState() {
+        return reports.isEmpty() ? "none" : reports.get(reports.size() - 1).toString();
+    }
+
+    /**
+     * Adds a second server that answers every request with a 500, and a subscription on it, so that the engine keeps
+     * retrying that stream on its ordinary back-off (call before {@link #start}). A check that something did not
+     * happen waits for this stream to be retried a few times instead of for a length of time: a stream that was going
+     * to retry on the same back-off has had its turn by then.
+     */
+    void addRetryYardstick() {
+        yardstick = NtfyTestServer.start();
+        yardstick.failNext(Integer.MAX_VALUE, 500, null);
+        Subscription s = subscriptions.add(Subscription.of(yardstick.baseUrl(), YARDSTICK_TOPIC));
+        subscriptions.markInitialFetchDone(s.id());
+    }
+
+    /** Waits until the yardstick stream has been tried {@code n} more times from now. */
+    void awaitYardstickRetries(int n) {
+        int from = yardstick.requestLines().size();
+        Await.value(
+                n + " more tries of the yardstick stream after " + from,
+                () -> yardstick.requestLines().size(),
+                tries -> tries >= from + n);
+    }
+
+    /** The states reported for streams carrying {@code topic}. */
+    List<ConnectionState> statesOf(String topic) {
+        return reports.stream()
+                .filter(r -> r.topics().contains(topic))
+                .map(ConnectionState.Report::state)
+                .toList();
     }
 
     /** Number of visible rows stored for a subscription (every revision counted once). */
@@ -163,5 +188,8 @@ final class EngineFixture implements AutoCloseable {
         closed = true;
         stopEngine();
         db.close();
+        if (yardstick != null) {
+            yardstick.close();
+        }
     }
 }

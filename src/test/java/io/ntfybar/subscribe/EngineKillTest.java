@@ -1,6 +1,5 @@
 package io.ntfybar.subscribe;
 
-import static io.ntfybar.subscribe.EngineFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import io.ntfybar.store.Database;
 import io.ntfybar.store.H2MessageStore;
 import io.ntfybar.store.SubscriptionStore;
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -40,22 +40,24 @@ class EngineKillTest {
             Process first = startClient(store, log, server);
             Thread burst = new Thread(() -> server.publishMany("burst", BURST, i -> "message " + i));
             burst.start();
-            await("some dispatches before the kill", Duration.ofSeconds(60), () -> lines(log) > 500);
+            Await.value("some dispatches before the kill", () -> lines(log), n -> n > 500);
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no H2 close, mid-batch
-            assertTrue(first.waitFor(10, TimeUnit.SECONDS));
+            assertTrue(first.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS), "the killed client ended");
             int atKill = lines(log);
             burst.join();
             assertTrue(atKill < BURST, "the kill came during the burst (" + atKill + " dispatched)");
 
             Process second = startClient(store, log, server);
             try {
-                await(
-                        "every message dispatched",
-                        Duration.ofSeconds(120),
-                        () -> distinctIds(log).size() >= BURST);
+                // Ten thousand messages through a fresh JVM: more than the usual deadline on a loaded machine.
+                Await.value(
+                        "every message dispatched after the restart",
+                        Duration.ofMinutes(5),
+                        () -> distinctIds(log).size(),
+                        n -> n >= BURST);
             } finally {
                 second.destroyForcibly();
-                second.waitFor(10, TimeUnit.SECONDS);
+                second.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
             }
             try (Database db = Database.open(store)) {
                 long subId = new SubscriptionStore(db).all().get(0).id();

@@ -1,6 +1,5 @@
 package io.ntfybar.subscribe;
 
-import static io.ntfybar.subscribe.EngineFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import io.ntfybar.settings.Settings;
 import io.ntfybar.testserver.NtfyTestServer;
 import io.ntfybar.testserver.TestServerConfig;
 import io.ntfybar.testserver.TestTls;
+import io.ntfybar.testsupport.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -83,7 +83,7 @@ class EngineMutualTlsTest {
         settings(null, Map.of());
         f.subscribeFetched("alerts");
         f.start();
-        await("the reason", Duration.ofSeconds(15), () -> f.reports.stream()
+        Await.until("the reason", () -> f.reports.stream()
                 .anyMatch(r -> r.state() instanceof ConnectionState.BackingOff b
                         && b.reason().contains("requires a client certificate (mutual TLS) and none is set")));
         assertEquals(0, server.openStreams(), "no stream without the certificate");
@@ -103,7 +103,7 @@ class EngineMutualTlsTest {
         settings(tls.clientP12(), Map.of());
         f.subscribeFetched("alerts");
         f.start();
-        await("a settings problem", Duration.ofSeconds(10), () -> !f.problems.isEmpty());
+        Await.value("a settings problem", () -> List.copyOf(f.problems), p -> !p.isEmpty());
         TopicProblem p = f.problems.get(0);
         assertEquals(TopicProblem.Kind.SETTINGS, p.kind());
         assertTrue(p.sentence().contains("the password does not open " + tls.clientP12()), p.sentence());

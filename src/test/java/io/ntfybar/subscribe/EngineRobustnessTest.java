@@ -1,12 +1,12 @@
 package io.ntfybar.subscribe;
 
-import static io.ntfybar.subscribe.EngineFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.model.Subscription;
 import io.ntfybar.testserver.NtfyTestServer;
 import io.ntfybar.testserver.TestServerConfig;
+import io.ntfybar.testsupport.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,12 +43,15 @@ class EngineRobustnessTest {
         f.subscribe("alerts");
         f.start();
         f.awaitConnected();
-        Thread.sleep(2500); // hear a few keepalives: the engine learns the server's 1 s interval
         long requests = f.subscribeRequests();
+        // The engine learns the server's 1 s interval from the gap between two keepalives on one stream; bytes
+        // flushed before the stall still reach it. Without learning it would allow 2 x 45 s, past the await's deadline.
+        long keepalives = server.keepalivesSent();
+        Await.value("three keepalives sent on the stream", server::keepalivesSent, n -> n >= keepalives + 3);
+        assertEquals(requests, f.subscribeRequests(), "the keepalives were heard on one stream");
         server.stall(true);
         server.publish("alerts", "during the stall");
-        // 2 x the learned 1 s keepalive, plus ticks and backoff: well within 10 s.
-        await("a reconnect after the stall", Duration.ofSeconds(10), () -> f.subscribeRequests() > requests);
+        Await.value("a reconnect after the stall", f::subscribeRequests, n -> n > requests);
         server.stall(false);
         f.awaitDispatched(1);
         assertEquals(List.of("during the stall"), f.dispatchedTexts());
@@ -93,13 +96,7 @@ class EngineRobustnessTest {
         server.failNext(1, 429, Duration.ofSeconds(2));
         Instant before = Instant.now();
         f.start();
-        await("a back-off report", Duration.ofSeconds(10), () -> f.reports.stream()
-                .anyMatch(r -> r.state() instanceof ConnectionState.BackingOff));
-        ConnectionState.BackingOff b = (ConnectionState.BackingOff) f.reports.stream()
-                .filter(r -> r.state() instanceof ConnectionState.BackingOff)
-                .findFirst()
-                .orElseThrow()
-                .state();
+        ConnectionState.BackingOff b = backingOff("alerts");
         assertTrue(!b.retryAt().isBefore(before.plusMillis(1900)), "waits for Retry-After: " + b.retryAt());
         f.awaitConnected();
         server.publish("alerts", "after the limit");
@@ -110,17 +107,13 @@ class EngineRobustnessTest {
     void tooManyRequestsWithoutRetryAfterWaitsAMinute() throws Exception {
         f.subscribeFetched("alerts"); // so that the first request is the stream, not the history poll
         server.failNext(1, 429, null);
+        f.addRetryYardstick();
         Instant before = Instant.now();
         f.start();
-        await("a back-off report", Duration.ofSeconds(10), () -> f.reports.stream()
-                .anyMatch(r -> r.state() instanceof ConnectionState.BackingOff));
-        ConnectionState.BackingOff b = (ConnectionState.BackingOff) f.reports.stream()
-                .filter(r -> r.state() instanceof ConnectionState.BackingOff)
-                .findFirst()
-                .orElseThrow()
-                .state();
+        ConnectionState.BackingOff b = backingOff("alerts");
         assertTrue(!b.retryAt().isBefore(before.plusSeconds(59)), "ntfy's limiter refills once a minute: " + b);
-        Thread.sleep(1000);
+        // A stream on the ordinary back-off tries a few times meanwhile: a storm would have retried here too.
+        f.awaitYardstickRetries(3);
         assertEquals(1, f.subscribeRequests(), "no retry storm");
     }
 
@@ -135,7 +128,7 @@ class EngineRobustnessTest {
                 .size();
         assertTrue(streams > 1, "1000 topics do not fit in one 4 KB request line");
         f.start();
-        await("every stream connected", Duration.ofSeconds(60), () -> server.openStreams() == streams);
+        Await.value("all " + streams + " streams open", server::openStreams, n -> n == streams);
         for (String line : server.requestLines()) {
             assertTrue(line.length() <= 4096, "request line of " + line.length() + " bytes");
         }
@@ -149,9 +142,23 @@ class EngineRobustnessTest {
         }
         long requests = f.subscribeRequests();
         f.wallClockOffset.addAndGet(Duration.ofMinutes(30).toMillis()); // the machine "slept" half an hour
-        await("every stream reconnected", Duration.ofSeconds(30), () -> f.subscribeRequests() >= requests + streams);
+        Await.value(
+                "every stream reconnected after " + requests + " subscribe requests",
+                f::subscribeRequests,
+                n -> n >= requests + streams);
         server.publish(subs.get(500).topic(), "after sleep");
         f.awaitDispatched(1001);
+    }
+
+    /** Waits for the first back-off reported for the stream of {@code topic}. */
+    private ConnectionState.BackingOff backingOff(String topic) {
+        return (ConnectionState.BackingOff)
+                Await.value("a back-off report for " + topic, () -> f.statesOf(topic), states -> states.stream()
+                                .anyMatch(s -> s instanceof ConnectionState.BackingOff))
+                        .stream()
+                        .filter(s -> s instanceof ConnectionState.BackingOff)
+                        .findFirst()
+                        .orElseThrow();
     }
 
     private static byte[] concat(String a, byte[] b, String c) {

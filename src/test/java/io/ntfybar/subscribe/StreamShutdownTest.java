@@ -7,6 +7,7 @@ import io.ntfybar.model.Message;
 import io.ntfybar.protocol.NtfyError;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.SubscribeQuery;
+import io.ntfybar.testsupport.Await;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,7 +72,9 @@ class StreamShutdownTest {
                 });
         stream.start();
         okhttpThreads.shutdown();
-        assertTrue(okhttpThreads.awaitTermination(10, TimeUnit.SECONDS), "the refused connect finished");
+        assertTrue(
+                okhttpThreads.awaitTermination(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS),
+                "the refused connect finished");
         assertEquals(List.of(), uncaught, "nothing thrown on OkHttp's thread");
         assertTrue(
                 states.stream().noneMatch(s -> s instanceof ConnectionState.BackingOff),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ntfybar.testsupport.Await;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -139,8 +140,8 @@ class AttachmentVectorsTest {
         JsonNode m = client.publish("/mytopic?f=a.bin", "data");
         String path = pathOf(m.path("attachment").path("url").asText());
         assertEquals(200, client.get(path).statusCode());
-        Thread.sleep(2200);
-        HttpResponse<String> r = client.get(path);
+        HttpResponse<String> r =
+                Await.value("the attachment gone after its expiry", () -> client.get(path), g -> g.statusCode() != 200);
         assertEquals(404, r.statusCode());
         assertEquals(40401, TestClient.json(r.body()).path("code").asInt());
     }

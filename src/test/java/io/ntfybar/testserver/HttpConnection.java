@@ -131,7 +131,7 @@ final class HttpConnection implements Runnable {
                 chunks.write(s.framing.frame(m));
             }
             chunks.flush();
-            s.pump(chunks, gate, hub.config.keepalive().toMillis());
+            s.pump(chunks, gate, hub.config.keepalive().toMillis(), hub.keepalivesSent::incrementAndGet);
         } finally {
             s.close();
             hub.unregister(s);

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The server's state that outlives connections and restarts: cache, files and open subscribers, and the loop that
@@ -17,6 +18,10 @@ final class Hub {
     final AttachmentStore files = new AttachmentStore();
     final Publisher publisher;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    /** Keepalive events written and flushed to any stream, so that tests can wait for what a client has been sent. */
+    final AtomicLong keepalivesSent = new AtomicLong();
+
+    private volatile boolean holdScheduled;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ntfy-test-server-scheduler");
         t.setDaemon(true);
@@ -66,7 +71,15 @@ final class Hub {
         scheduler.shutdownNow();
     }
 
+    /** While held, scheduled messages stay undelivered even when their time has come. */
+    void holdScheduled(boolean hold) {
+        holdScheduled = hold;
+    }
+
     private void deliverDue() {
+        if (holdScheduled) {
+            return;
+        }
         for (Message m : cache.takeDue(System.currentTimeMillis() / 1000)) {
             deliver(m);
         }

@@ -51,6 +51,11 @@ final class MessageCache {
         return entries.size();
     }
 
+    /** Scheduled messages still waiting for their time (or for the hold to be lifted). */
+    synchronized int undelivered() {
+        return (int) entries.stream().filter(e -> !e.published).count();
+    }
+
     /** Cached messages of the given topics that {@code since} selects, sorted by time, then row. */
     synchronized List<Message> query(Collection<String> topics, Since since, boolean scheduled, long nowSeconds) {
         List<Entry> out = new ArrayList<>();

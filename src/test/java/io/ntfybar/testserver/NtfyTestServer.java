@@ -3,6 +3,7 @@ package io.ntfybar.testserver;
 import io.ntfybar.model.Message;
 import io.ntfybar.protocol.MessageCodec;
 import io.ntfybar.protocol.TopicName;
+import io.ntfybar.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
@@ -200,6 +202,11 @@ public final class NtfyTestServer implements AutoCloseable {
         gate.set(stalled);
     }
 
+    /** Connections that have something to send and are held back by {@link #stall} right now. */
+    public int heldWriters() {
+        return gate.held();
+    }
+
     /** Writes these bytes, as they are, into every open subscriber stream (as one chunk, after queued events). */
     public void injectRaw(byte[] bytes) {
         for (Subscriber s : hub.subscribers()) {
@@ -217,6 +224,14 @@ public final class NtfyTestServer implements AutoCloseable {
             failStatus = status;
             failRetryAfter = retryAfterOrNull;
         }
+    }
+
+    /**
+     * While held, scheduled messages are not delivered even when their time has come; lifting the hold delivers the
+     * due ones at the next check. Lets a test decide who is connected when a scheduled message goes out.
+     */
+    public void holdScheduled(boolean hold) {
+        hub.holdScheduled(hold);
     }
 
     /** Stops listening, drops every connection and listens again on the same port, with or without the cache. */
@@ -252,6 +267,16 @@ public final class NtfyTestServer implements AutoCloseable {
     /** Subscriber streams currently open (registered for live messages). */
     public int openStreams() {
         return hub.subscribers().size();
+    }
+
+    /** Keepalive events flushed to subscriber streams since the server started, over all streams. */
+    public long keepalivesSent() {
+        return hub.keepalivesSent.get();
+    }
+
+    /** Scheduled messages not yet delivered. */
+    public int scheduledMessages() {
+        return hub.cache.undelivered();
     }
 
     /** Messages in the cache, scheduled ones included. */
@@ -309,27 +334,31 @@ public final class NtfyTestServer implements AutoCloseable {
      * returned, so a restart may find the port still taken for a moment.
      */
     private static ServerSocket listen(int requestedPort, javax.net.ssl.SSLContext tls) throws IOException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            ServerSocket ss = tls == null
-                    ? new ServerSocket()
-                    : tls.getServerSocketFactory().createServerSocket();
-            try {
-                ss.setReuseAddress(true);
-                ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 200);
-                return ss;
-            } catch (BindException e) {
-                ss.close();
-                if (requestedPort == 0 || System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
+        if (requestedPort == 0) {
+            return tryListen(0, tls).orElseThrow();
+        }
+        return Await.value(
+                        "port " + requestedPort + " free to listen on again",
+                        () -> tryListen(requestedPort, tls),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** A listening socket, or empty while the port is still taken (any other failure is thrown). */
+    private static Optional<ServerSocket> tryListen(int requestedPort, javax.net.ssl.SSLContext tls)
+            throws IOException {
+        ServerSocket ss =
+                tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
+        try {
+            ss.setReuseAddress(true);
+            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 200);
+            return Optional.of(ss);
+        } catch (BindException e) {
+            ss.close();
+            if (requestedPort == 0) {
+                throw e;
             }
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ntfybar.testserver;
 
+import io.ntfybar.testsupport.Await;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class RawConnection implements AutoCloseable {
     RawConnection(NtfyTestServer server) {
         try {
             socket = new Socket("127.0.0.1", server.port());
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout((int) Await.DEFAULT_DEADLINE.toMillis());
             in = new BufferedInputStream(socket.getInputStream());
             out = socket.getOutputStream();
         } catch (IOException e) {
@@ -99,11 +100,18 @@ final class RawConnection implements AutoCloseable {
         }
     }
 
-    /** True when the server closed the connection within the timeout (read gives EOF or a reset). */
-    boolean closedWithin(int millis) {
+    /**
+     * Reads and discards until the server closes the connection (or resets it); false only if it is still open at the
+     * deadline. Bytes already on their way (a keepalive written just before) do not count as staying open.
+     */
+    boolean closesEventually() {
         try {
-            socket.setSoTimeout(millis);
-            return in.read() < 0;
+            socket.setSoTimeout((int) Await.DEFAULT_DEADLINE.toMillis());
+            byte[] buf = new byte[8192];
+            while (in.read(buf) >= 0) {
+                // discard
+            }
+            return true;
         } catch (SocketTimeoutException e) {
             return false;
         } catch (IOException e) {
@@ -111,37 +119,13 @@ final class RawConnection implements AutoCloseable {
         }
     }
 
-    /** True when nothing at all arrives within the timeout (and the connection stays open). */
-    boolean silentFor(int millis) {
+    /** What has arrived and not been read yet, without consuming it and without waiting. */
+    String peekAvailable() {
         try {
-            socket.setSoTimeout(millis);
-            int b = in.read();
-            return false;
-        } catch (SocketTimeoutException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Reads and discards whatever arrives until nothing has come for {@code quietMillis}. */
-    void drain(int quietMillis) {
-        try {
-            socket.setSoTimeout(quietMillis);
-            byte[] buf = new byte[8192];
-            while (in.read(buf) >= 0) {
-                // discard
-            }
-        } catch (SocketTimeoutException e) {
-            // quiet now
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    void timeout(int millis) {
-        try {
-            socket.setSoTimeout(millis);
+            in.mark(1 << 20);
+            byte[] b = in.readNBytes(in.available());
+            in.reset();
+            return new String(b, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

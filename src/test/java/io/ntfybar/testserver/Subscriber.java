@@ -81,7 +81,8 @@ final class Subscriber {
      * Writes queued events until the stream is closed or the client goes away, and a keepalive event every keepalive
      * interval whether or not messages flowed (as ntfy's ticker does).
      */
-    void pump(ChunkedOutput out, StallGate gate, long keepaliveMillis) throws IOException, InterruptedException {
+    void pump(ChunkedOutput out, StallGate gate, long keepaliveMillis, Runnable keepaliveSent)
+            throws IOException, InterruptedException {
         List<Object> batch = new ArrayList<>();
         long nextKeepalive = System.currentTimeMillis() + keepaliveMillis;
         while (!closed) {
@@ -94,6 +95,7 @@ final class Subscriber {
             if (first == null) {
                 out.write(framing.frame(control(Event.KEEPALIVE)));
                 out.flush();
+                keepaliveSent.run();
                 nextKeepalive = System.currentTimeMillis() + keepaliveMillis;
                 continue;
             }

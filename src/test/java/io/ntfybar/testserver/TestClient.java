@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ntfybar.testsupport.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ final class TestClient {
     static final ObjectMapper MAPPER = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
+            .connectTimeout(Await.DEFAULT_DEADLINE)
             .build();
     private final String baseUrl;
 
@@ -35,7 +36,7 @@ final class TestClient {
 
     HttpResponse<String> send(String method, String path, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(20))
+                .timeout(Await.DEFAULT_DEADLINE)
                 .method(
                         method,
                         body == null
@@ -56,7 +57,7 @@ final class TestClient {
 
     HttpResponse<byte[]> sendBytes(String method, String path, byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(20))
+                .timeout(Await.DEFAULT_DEADLINE)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
@@ -175,7 +176,7 @@ final class TestClient {
         }
 
         String next() {
-            return next(Duration.ofSeconds(10));
+            return next(Await.DEFAULT_DEADLINE);
         }
 
         JsonNode nextJson() {
@@ -201,22 +202,6 @@ final class TestClient {
                 response.body().close();
             } catch (IOException e) {
                 // already closed
-            }
-        }
-    }
-
-    /** Waits until the condition holds, for at most ten seconds. */
-    static void await(String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
         }
     }
