@@ -257,8 +257,9 @@ public final class SkipGuard {
     }
 
     /**
-     * Surefire puts the reason in a {@code message} attribute; JUnit's legacy reporter puts it in the element's text,
-     * for an aborted test as a stack trace, whose first line is the exception's class and message.
+     * The reason a test was skipped: a disabled test's reason is surefire's {@code message} attribute or the legacy
+     * reporter's text; for an aborted test both write the stack trace as the text, whose first line is the exception's
+     * class and message.
      */
     private static String message(Element skipped) {
         String message = skipped.getAttribute("message").strip();

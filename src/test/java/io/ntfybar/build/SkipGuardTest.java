@@ -158,7 +158,10 @@ class SkipGuardTest {
         assertEquals(1, check(reports, dir.resolve("missing.txt"), CI, "linux").status());
     }
 
-    /** The shape surefire gives its reports: the reason in a message attribute, escaped, one file per class. */
+    /**
+     * The shape surefire gives its reports, one file per class: a disabled test's reason in an escaped message
+     * attribute, an aborted test's stack trace as the element's text.
+     */
     @Test
     void readsSurefireReports() throws Exception {
         Path reports = Files.createDirectory(dir.resolve("surefire-reports"));
@@ -174,7 +177,10 @@ class SkipGuardTest {
                   </properties>
                   <testcase name="passes" classname="io.ntfybar.x.SomeTest" time="0.01"/>
                   <testcase name="needsADaemon" classname="io.ntfybar.x.SomeTest" time="0.0">
-                    <skipped message="Assumption failed: the daemon&apos;s socket &lt;/run/x&gt; is missing"/>
+                    <skipped type="org.opentest4j.TestAbortedException"><![CDATA[org.opentest4j.TestAbortedException: Assumption failed: the daemon's socket </run/x> is missing
+                \tat org.junit.jupiter.api.Assumptions.throwAssumptionFailed(Assumptions.java:321)
+                \tat io.ntfybar.x.SomeTest.needsADaemon(SomeTest.java:12)
+                ]]></skipped>
                     <system-out><![CDATA[log line
                 ]]></system-out>
                   </testcase>
