@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -43,8 +42,8 @@ class TrayAppTest {
             Process app = ChildJvm.start(
                     Main.class, desktop.env(), List.of("-Dntfybar.home=" + home, "-Dntfybar.startup-report=true"));
             try {
-                ChildJvm.awaitLines(app, Duration.ofSeconds(60), "startup tray", "startup connected");
-                DesktopSession.Geometry icon = desktop.awaitWindow("JavaEmbeddedFrame", 10);
+                ChildJvm.awaitLines(app, "startup tray", "startup connected");
+                DesktopSession.Geometry icon = desktop.awaitWindow("JavaEmbeddedFrame");
                 String threads = threadDump(app);
                 for (String fx : FX_THREADS) {
                     assertFalse(threads.contains(fx), "no JavaFX before a window opens, but found " + fx);
@@ -80,7 +79,7 @@ class TrayAppTest {
 
     private static void openMenu(DesktopSession desktop, DesktopSession.Geometry icon) throws Exception {
         desktop.run("xdotool", "mousemove", "" + icon.centerX(), "" + icon.centerY(), "click", "3");
-        desktop.awaitWindow("XPopupMenuPeer", 10);
+        desktop.awaitWindow("XPopupMenuPeer");
         Thread.sleep(300);
     }
 

@@ -86,7 +86,7 @@ public final class StartupBenchmark {
                 }
                 Thread.sleep(8000);
                 double trayRss = rssMb(app);
-                DesktopSession.Geometry icon = desktop.awaitWindow("JavaEmbeddedFrame", 10);
+                DesktopSession.Geometry icon = desktop.awaitWindow("JavaEmbeddedFrame");
                 long c0 = System.nanoTime();
                 desktop.run("xdotool", "mousemove", "" + icon.centerX(), "" + icon.centerY(), "click", "1");
                 desktop.awaitVisible("Messages — ntfybar");

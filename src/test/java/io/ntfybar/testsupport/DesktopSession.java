@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Programs missing: {@link #start(boolean)} skips the test locally and fails it in CI.
  */
 public final class DesktopSession implements AutoCloseable {
-    private static final Duration STARTUP = Duration.ofSeconds(10);
+    /** Only bounds how long a broken machine takes to fail: Xvfb, dbus and dunst start in well under a second. */
+    private static final Duration STARTUP = Await.DEFAULT_DEADLINE;
 
     private final List<Process> processes = new ArrayList<>();
     private final Path dir;
@@ -99,15 +100,18 @@ public final class DesktopSession implements AutoCloseable {
         return dir.resolve("notifications.log");
     }
 
-    /** Runs a program on this desktop and returns its stdout; fails on a non-zero exit or after 10 s. */
+    /**
+     * Runs a program on this desktop and returns its stdout; fails on a non-zero exit or when it hangs (after
+     * {@link Await#DEFAULT_DEADLINE}).
+     */
     public String run(String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(env());
         Process p = pb.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p));
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        if (!p.waitFor(Await.DEFAULT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " did not finish in 10 s");
+            throw new IOException(String.join(" ", command) + " did not finish in " + Await.DEFAULT_DEADLINE);
         }
         String text = out.join();
         if (p.exitValue() != 0) {
@@ -150,19 +154,17 @@ public final class DesktopSession implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
-    /** The X id of a mapped window with this title, polled every 10 ms for 30 s (xdotool's --sync waits 0.5 s). */
-    public String awaitVisible(String title) throws IOException, InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < end) {
-            try {
-                return run("xdotool", "search", "--onlyvisible", "--name", title)
+    /**
+     * The X id of a mapped window with this title, waiting for it (xdotool's own --sync gives up after 0.5 s; it exits
+     * 1 while nothing matches, which {@link Await} takes as "not yet").
+     */
+    public String awaitVisible(String title) {
+        return Await.value(
+                "a visible window '" + title + "'",
+                () -> run("xdotool", "search", "--onlyvisible", "--name", title)
                         .strip()
-                        .split("\n")[0];
-            } catch (IOException none) {
-                Thread.sleep(10); // xdotool exits 1 while nothing matches
-            }
-        }
-        throw new IOException("no visible window '" + title + "' within 30 s");
+                        .split("\n")[0],
+                id -> !id.isEmpty());
     }
 
     /** Waits until a mapped window with this title exists and returns where it is ({@code xdotool}, {@code xwininfo}). */
@@ -185,19 +187,10 @@ public final class DesktopSession implements AutoCloseable {
         throw new IllegalStateException("no '" + name + "' in " + xwininfo);
     }
 
-    /** Waits (at most {@code seconds}) for {@link #findWindow}. */
-    public Geometry awaitWindow(String text, int seconds) throws IOException, InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (true) {
-            java.util.Optional<Geometry> g = findWindow(text);
-            if (g.isPresent()) {
-                return g.get();
-            }
-            if (System.nanoTime() > end) {
-                throw new IOException("no window '" + text + "' appeared within " + seconds + " s");
-            }
-            Thread.sleep(50);
-        }
+    /** Waits for {@link #findWindow} to find a window. */
+    public Geometry awaitWindow(String text) {
+        return Await.value("a window '" + text + "'", () -> findWindow(text), java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     private void startX() throws IOException, InterruptedException {
@@ -282,13 +275,7 @@ public final class DesktopSession implements AutoCloseable {
                         "--tint",
                         "0x444444"),
                 env());
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (!run("xwininfo", "-root", "-tree").contains("panel")) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("trayer did not open its panel within " + STARTUP);
-            }
-            Thread.sleep(50);
-        }
+        Await.until("trayer's panel", () -> run("xwininfo", "-root", "-tree").contains("panel"));
     }
 
     /**
@@ -308,8 +295,7 @@ public final class DesktopSession implements AutoCloseable {
                 spawn(List.of("gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"), env);
         daemon.getOutputStream().write("test-keyring-password".getBytes(StandardCharsets.UTF_8));
         daemon.getOutputStream().close();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (!run(
+        Await.until("gnome-keyring on the session bus", () -> run(
                         "dbus-send",
                         "--session",
                         "--print-reply",
@@ -317,33 +303,21 @@ public final class DesktopSession implements AutoCloseable {
                         "/org/freedesktop/DBus",
                         "org.freedesktop.DBus.NameHasOwner",
                         "string:org.freedesktop.secrets")
-                .contains("boolean true")) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("gnome-keyring did not register on the session bus within " + STARTUP);
-            }
-            Thread.sleep(50);
-        }
+                .contains("boolean true"));
     }
 
-    private void awaitNotificationDaemon() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        IOException last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                run(
+    /** dbus-send fails while dunst has not taken its name on the bus; Await shows the last failure. */
+    private void awaitNotificationDaemon() {
+        Await.value(
+                "dunst to answer on the session bus",
+                () -> run(
                         "dbus-send",
                         "--session",
                         "--print-reply",
                         "--dest=org.freedesktop.Notifications",
                         "/org/freedesktop/Notifications",
-                        "org.freedesktop.Notifications.GetServerInformation");
-                return;
-            } catch (IOException e) {
-                last = e;
-                Thread.sleep(50);
-            }
-        }
-        throw new IOException("dunst did not answer on the session bus within " + STARTUP, last);
+                        "org.freedesktop.Notifications.GetServerInformation"),
+                reply -> true);
     }
 
     private Process spawn(List<String> command, Map<String, String> env) throws IOException {
