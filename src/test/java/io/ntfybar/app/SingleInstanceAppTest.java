@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.ChildJvm;
 import io.ntfybar.testsupport.DesktopSession;
 import io.ntfybar.testsupport.DesktopTests;
@@ -48,7 +49,7 @@ class SingleInstanceAppTest {
                 assertEquals(12, id.length(), "a command is not swallowed by the running app: " + id);
             } finally {
                 app.destroy();
-                assertTrue(app.waitFor(20, TimeUnit.SECONDS));
+                assertTrue(app.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS));
             }
         }
     }

@@ -8,6 +8,7 @@ import io.ntfybar.model.Subscription;
 import io.ntfybar.store.Database;
 import io.ntfybar.store.SubscriptionStore;
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.ChildJvm;
 import io.ntfybar.testsupport.DesktopSession;
 import io.ntfybar.testsupport.DesktopTests;
@@ -69,7 +70,7 @@ class TrayAppTest {
 
                 openMenu(desktop, icon);
                 desktop.run("xdotool", "key", "Up", "Return");
-                assertTrue(app.waitFor(30, TimeUnit.SECONDS), "Quit ends the app");
+                assertTrue(app.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS), "Quit ends the app");
                 assertEquals(0, app.exitValue());
             } finally {
                 app.destroyForcibly();
@@ -80,6 +81,8 @@ class TrayAppTest {
     private static void openMenu(DesktopSession desktop, DesktopSession.Geometry icon) throws Exception {
         desktop.run("xdotool", "mousemove", "" + icon.centerX(), "" + icon.centerY(), "click", "3");
         desktop.awaitWindow("XPopupMenuPeer");
+        // AWT maps the menu window and then grabs the keyboard for it; the grab cannot be seen from outside, so a
+        // short pause lets it happen before the keys are typed.
         Thread.sleep(300);
     }
 
@@ -89,7 +92,7 @@ class TrayAppTest {
                 .redirectErrorStream(true)
                 .start();
         String text = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(j.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(j.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS));
         assertTrue(text.contains("ntfybar"), "a thread dump of the app: " + text);
         return text;
     }

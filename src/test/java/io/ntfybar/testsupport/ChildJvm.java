@@ -92,10 +92,10 @@ public final class ChildJvm {
         return lines;
     }
 
-    /** Runs {@code main} to completion (at most 60 s) and returns its stdout; fails on a non-zero exit. */
+    /** Runs {@code main} to completion (at most {@link #CHILD_DEADLINE}) and returns its stdout; fails on a non-zero exit. */
     public static String run(Class<?> main, Map<String, String> env, List<String> jvmArgs, String... args)
             throws IOException, InterruptedException {
-        return run(main, env, jvmArgs, java.time.Duration.ofSeconds(60), args);
+        return run(main, env, jvmArgs, CHILD_DEADLINE, args);
     }
 
     /** Runs {@code main} to completion (at most {@code limit}) and returns its stdout; fails on a non-zero exit. */

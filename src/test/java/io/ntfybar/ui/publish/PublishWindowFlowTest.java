@@ -106,7 +106,7 @@ class PublishWindowFlowTest {
     private static void settled() throws InterruptedException {
         java.util.concurrent.CountDownLatch io = new java.util.concurrent.CountDownLatch(1);
         UiThreads.standard().io().execute(io::countDown);
-        assertTrue(io.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        Await.until("the I/O work queued so far", () -> io.getCount() == 0);
         FxTests.drainFx();
     }
 
