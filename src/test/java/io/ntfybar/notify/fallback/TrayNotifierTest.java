@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.ChildJvm;
 import io.ntfybar.testsupport.DesktopSession;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,10 +17,8 @@ class TrayNotifierTest {
         try (DesktopSession desktop = DesktopSession.start(true)) {
             String before = desktop.run("xwininfo", "-root", "-tree");
             Process child = ChildJvm.start(TrayNotifierChild.class, desktop.env(), List.of());
-            try (BufferedReader out =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                assertEquals("tray", out.readLine());
-                assertEquals("shown", out.readLine());
+            try {
+                ChildJvm.awaitLines(child, "tray", "shown");
                 String tree = Await.value(
                         "the tray icon and the balloon on the display",
                         () -> desktop.run("xwininfo", "-root", "-tree"),
