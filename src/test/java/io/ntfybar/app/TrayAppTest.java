@@ -81,9 +81,8 @@ class TrayAppTest {
     private static void openMenu(DesktopSession desktop, DesktopSession.Geometry icon) throws Exception {
         desktop.run("xdotool", "mousemove", "" + icon.centerX(), "" + icon.centerY(), "click", "3");
         desktop.awaitWindow("XPopupMenuPeer");
-        // AWT maps the menu window and then grabs the keyboard for it; the grab cannot be seen from outside, so a
-        // short pause lets it happen before the keys are typed.
-        Thread.sleep(300);
+        // AWT maps the menu window first and grabs the keyboard for it after: keys typed in between would be lost.
+        Await.until("the menu to take the keyboard", desktop::keyboardGrabbed);
     }
 
     private static String threadDump(Process p) throws IOException, InterruptedException {

@@ -167,6 +167,39 @@ public final class DesktopSession implements AutoCloseable {
                 id -> !id.isEmpty());
     }
 
+    /**
+     * Whether some client holds an active keyboard grab (an open AWT popup menu does), asked without ever taking the
+     * grab: XGrabKeyboard answers AlreadyGrabbed before it looks at the time, and the time given lies ahead of the
+     * server's clock (both count milliseconds of CLOCK_MONOTONIC), so a free keyboard answers GrabInvalidTime instead
+     * of being grabbed. Needs python3 (its ctypes) and libX11.
+     */
+    public boolean keyboardGrabbed() throws IOException, InterruptedException {
+        String answer = run("python3", "-c", GRAB_PROBE).strip();
+        return switch (answer) {
+            case "1" -> true; // AlreadyGrabbed
+            case "2" -> false; // GrabInvalidTime: nobody holds it
+            default -> throw new IllegalStateException("XGrabKeyboard answered " + answer);
+        };
+    }
+
+    private static final String GRAB_PROBE =
+            """
+            import ctypes, time
+            x = ctypes.CDLL("libX11.so.6")
+            x.XOpenDisplay.restype = ctypes.c_void_p
+            x.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+            x.XDefaultRootWindow.restype = ctypes.c_ulong
+            x.XGrabKeyboard.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_int, ctypes.c_int,
+                                        ctypes.c_ulong]
+            x.XUngrabKeyboard.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+            d = x.XOpenDisplay(None)
+            ahead = (int(time.clock_gettime(time.CLOCK_MONOTONIC) * 1000) + (1 << 30)) & 0xFFFFFFFF
+            status = x.XGrabKeyboard(d, x.XDefaultRootWindow(d), 0, 1, 1, ahead)
+            if status == 0:
+                x.XUngrabKeyboard(d, 0)
+            print(status)
+            """;
+
     /** Waits until a mapped window with this title exists and returns where it is ({@code xdotool}, {@code xwininfo}). */
     public Geometry visibleWindow(String title) throws IOException, InterruptedException {
         String id = awaitVisible(title);
