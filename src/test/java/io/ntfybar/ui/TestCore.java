@@ -84,8 +84,8 @@ public final class TestCore implements AutoCloseable {
     }
 
     /**
-     * Kept only for callers outside the UI tests' own files that have not moved to {@link Await} yet: it waits on
-     * Await's generous default deadline, whatever {@code timeout} says.
+     * Waits with {@link Await}'s generous default deadline, whatever {@code timeout} says: a short deadline only makes
+     * a test fail on a busy machine.
      *
      * @deprecated use {@link Await#until(String, Await.Condition)}
      */
