@@ -81,9 +81,9 @@ public final class ScreenshotTour {
                                 "view, Open dashboard, https://nas.example.com; http, Clean up, https://nas.example.com/api/cleanup"));
                 Thread.sleep(2500);
 
-                DesktopSession.Geometry icon = desktop.awaitWindow("JavaEmbeddedFrame", 10);
+                DesktopSession.Geometry icon = desktop.awaitWindow("JavaEmbeddedFrame");
                 desktop.run("xdotool", "mousemove", "" + icon.centerX(), "" + icon.centerY(), "click", "3");
-                DesktopSession.Geometry menu = desktop.awaitWindow("XPopupMenuPeer", 10);
+                DesktopSession.Geometry menu = desktop.awaitWindow("XPopupMenuPeer");
                 Thread.sleep(500);
                 int top = Math.max(0, menu.y() - 10);
                 shoot(desktop, out.resolve("tray-menu.png"), 0, top, menu.x() + menu.width() + 20, 1024 - top);

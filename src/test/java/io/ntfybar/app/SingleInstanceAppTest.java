@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.ChildJvm;
 import io.ntfybar.testsupport.DesktopSession;
 import io.ntfybar.testsupport.DesktopTests;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class SingleInstanceAppTest {
             List<String> props = List.of("-Dntfybar.home=" + home, "-Dntfybar.startup-report=true");
             Process app = ChildJvm.start(Main.class, desktop.env(), props);
             try {
-                ChildJvm.awaitLines(app, Duration.ofSeconds(60), "startup tray");
+                ChildJvm.awaitLines(app, "startup tray");
                 assertTrue(desktop.findWindow("Messages — ntfybar").isEmpty(), "only the tray is up");
 
                 String second = ChildJvm.run(Main.class, desktop.env(), props);
@@ -49,7 +49,7 @@ class SingleInstanceAppTest {
                 assertEquals(12, id.length(), "a command is not swallowed by the running app: " + id);
             } finally {
                 app.destroy();
-                assertTrue(app.waitFor(20, TimeUnit.SECONDS));
+                assertTrue(app.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS));
             }
         }
     }

@@ -8,6 +8,7 @@ import io.ntfybar.model.Subscription;
 import io.ntfybar.store.Database;
 import io.ntfybar.store.SubscriptionStore;
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.ChildJvm;
 import io.ntfybar.testsupport.DesktopSession;
 import io.ntfybar.testsupport.DesktopTests;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -43,8 +43,8 @@ class TrayAppTest {
             Process app = ChildJvm.start(
                     Main.class, desktop.env(), List.of("-Dntfybar.home=" + home, "-Dntfybar.startup-report=true"));
             try {
-                ChildJvm.awaitLines(app, Duration.ofSeconds(60), "startup tray", "startup connected");
-                DesktopSession.Geometry icon = desktop.awaitWindow("JavaEmbeddedFrame", 10);
+                ChildJvm.awaitLines(app, "startup tray", "startup connected");
+                DesktopSession.Geometry icon = desktop.awaitWindow("JavaEmbeddedFrame");
                 String threads = threadDump(app);
                 for (String fx : FX_THREADS) {
                     assertFalse(threads.contains(fx), "no JavaFX before a window opens, but found " + fx);
@@ -70,7 +70,7 @@ class TrayAppTest {
 
                 openMenu(desktop, icon);
                 desktop.run("xdotool", "key", "Up", "Return");
-                assertTrue(app.waitFor(30, TimeUnit.SECONDS), "Quit ends the app");
+                assertTrue(app.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS), "Quit ends the app");
                 assertEquals(0, app.exitValue());
             } finally {
                 app.destroyForcibly();
@@ -80,8 +80,9 @@ class TrayAppTest {
 
     private static void openMenu(DesktopSession desktop, DesktopSession.Geometry icon) throws Exception {
         desktop.run("xdotool", "mousemove", "" + icon.centerX(), "" + icon.centerY(), "click", "3");
-        desktop.awaitWindow("XPopupMenuPeer", 10);
-        Thread.sleep(300);
+        desktop.awaitWindow("XPopupMenuPeer");
+        // AWT maps the menu window first and grabs the keyboard for it after: keys typed in between would be lost.
+        Await.until("the menu to take the keyboard", desktop::keyboardGrabbed);
     }
 
     private static String threadDump(Process p) throws IOException, InterruptedException {
@@ -90,7 +91,7 @@ class TrayAppTest {
                 .redirectErrorStream(true)
                 .start();
         String text = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(j.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(j.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS));
         assertTrue(text.contains("ntfybar"), "a thread dump of the app: " + text);
         return text;
     }

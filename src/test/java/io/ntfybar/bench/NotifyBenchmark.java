@@ -17,6 +17,7 @@ import io.ntfybar.store.SubscriptionStore;
 import io.ntfybar.subscribe.ConnectionEngine;
 import io.ntfybar.subscribe.HttpClients;
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -145,7 +146,9 @@ public final class NotifyBenchmark {
                 published.put(MessageCodec.decodeLine(json).id(), t);
                 Thread.sleep(1); // ~500 to 900 messages/s: latency, not throughput
             }
-            SubscribeBenchmark.waitFor(() -> timing.calledAt.size() >= count && floorAt.size() >= count, 60);
+            Await.until(
+                    "every message shown and read by the floor",
+                    () -> timing.calledAt.size() >= count && floorAt.size() >= count);
             long[] notified = new long[count];
             long[] stored = new long[count];
             long[] floor = new long[count];

@@ -5,6 +5,7 @@ import io.ntfybar.model.Subscription;
 import io.ntfybar.store.Database;
 import io.ntfybar.store.SubscriptionStore;
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.ChildJvm;
 import io.ntfybar.testsupport.DesktopSession;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,7 +43,8 @@ public final class StartupBenchmark {
             System.out.printf("%-34s %10s%n", "baseline (same run)", "RSS MB");
             for (String kind : List.of("idle", "tray", "fx")) {
                 Process p = spawn(desktop, List.of(), Baselines.class.getName(), kind);
-                awaitLine(p, "ready", 30);
+                ChildJvm.awaitLines(p, "ready");
+                // What is measured is the resident size after some seconds idle, so these pauses are part of it.
                 Thread.sleep(5000);
                 System.out.printf("%-34s %10.1f%n", kind, rssMb(p));
                 stop(p);
@@ -86,7 +88,7 @@ public final class StartupBenchmark {
                 }
                 Thread.sleep(8000);
                 double trayRss = rssMb(app);
-                DesktopSession.Geometry icon = desktop.awaitWindow("JavaEmbeddedFrame", 10);
+                DesktopSession.Geometry icon = desktop.awaitWindow("JavaEmbeddedFrame");
                 long c0 = System.nanoTime();
                 desktop.run("xdotool", "mousemove", "" + icon.centerX(), "" + icon.centerY(), "click", "1");
                 desktop.awaitVisible("Messages — ntfybar");
@@ -137,17 +139,6 @@ public final class StartupBenchmark {
         pb.environment().putAll(desktop.env());
         pb.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
         return pb.start();
-    }
-
-    private static void awaitLine(Process p, String expected, int seconds) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = r.readLine()) != null) {
-            if (line.equals(expected)) {
-                return;
-            }
-        }
-        throw new IOException("no '" + expected + "' within " + seconds + " s");
     }
 
     static double rssMb(Process p) throws IOException {

@@ -14,6 +14,7 @@ import io.ntfybar.subscribe.EngineConfig;
 import io.ntfybar.subscribe.EngineListener;
 import io.ntfybar.subscribe.HttpClients;
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,7 +95,9 @@ public final class SubscribeBenchmark {
                 published.put(MessageCodec.decodeLine(json).id(), t);
                 Thread.sleep(0, 500_000); // ~1,000 to 2,000 messages/s: latency, not throughput
             }
-            waitFor(() -> engineN.get() >= count && floorN.get() >= count, 60);
+            Await.until(
+                    "every message through the engine and the floor",
+                    () -> engineN.get() >= count && floorN.get() >= count);
             e.close();
             reader.close();
             System.out.printf("publish-to-stored latency over %,d messages (loopback, paced):%n", count);
@@ -215,15 +218,8 @@ public final class SubscribeBenchmark {
         return (r.totalMemory() - r.freeMemory()) / 1024;
     }
 
-    static void awaitStreams(NtfyTestServer server, int n) throws InterruptedException {
-        waitFor(() -> server.openStreams() >= n, 30);
-    }
-
-    static void waitFor(java.util.function.BooleanSupplier c, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!c.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    static void awaitStreams(NtfyTestServer server, int n) {
+        Await.until(n + " streams open on the test server", () -> server.openStreams() >= n);
     }
 
     /** The floor: OkHttp reading an SSE stream line by line, parsing each data line, doing nothing else. */

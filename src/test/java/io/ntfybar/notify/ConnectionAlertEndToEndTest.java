@@ -17,6 +17,7 @@ import io.ntfybar.subscribe.EngineConfig;
 import io.ntfybar.subscribe.EngineListener;
 import io.ntfybar.subscribe.HttpClients;
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.DesktopSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,22 +47,13 @@ class ConnectionAlertEndToEndTest {
     private NtfyTestServer server;
     private Database db;
     private NotificationService service;
+    private RecordingNotifier notifier;
     private ConnectionEngine engine;
     private ConnectionAlert alert;
     private final AtomicLong clockOffset = new AtomicLong();
     private final AtomicReference<ConnectionAlertSettings> setting =
             new AtomicReference<>(ConnectionAlertSettings.NEVER.withAfterMinutes(5));
     private final List<ConnectionState> states = new CopyOnWriteArrayList<>();
-
-    private static void await(String what, BooleanSupplier c) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 
     private long now() {
         return System.currentTimeMillis() + clockOffset.get();
@@ -78,8 +69,10 @@ class ConnectionAlertEndToEndTest {
         Subscription sub = subs.add(Subscription.of(server.baseUrl(), "lights").withInitialFetchDone(true));
         OkHttpClient client = HttpClients.streaming();
         Settings settings = Settings.defaults();
+        notifier =
+                new RecordingNotifier(DbusNotifier.connect(desktop.busAddress()).orElseThrow());
         service = NotificationService.create(
-                DbusNotifier.connect(desktop.busAddress()).orElseThrow(),
+                notifier,
                 DesktopActions.standard(
                         HttpClients.requests(client),
                         dir.resolve("cache"),
@@ -110,8 +103,8 @@ class ConnectionAlertEndToEndTest {
                         alert.onReport(report);
                     }
                 });
-        engine.start(settings).get(10, TimeUnit.SECONDS);
-        await("the stream", () -> server.openStreams() == 1);
+        engine.start(settings).get(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        Await.until("the stream", () -> server.openStreams() == 1);
     }
 
     @AfterEach
@@ -140,38 +133,39 @@ class ConnectionAlertEndToEndTest {
     void anOutageLongerThanTheSettingAlertsSnoozesAndClearsWhenTheServerIsBack() throws Exception {
         server.failNext(Integer.MAX_VALUE, 500, null);
         server.dropConnections();
-        await("the engine backing off", () -> states.stream().anyMatch(s -> s instanceof ConnectionState.BackingOff));
-        alert.check();
-        Thread.sleep(300);
-        assertEquals(List.of(), shown(), "not before five minutes");
+        Await.until(
+                "the engine backing off", () -> states.stream().anyMatch(s -> s instanceof ConnectionState.BackingOff));
+        checked();
+        assertEquals(0, alertsShown(), "not before five minutes");
+        assertEquals(List.of(), shown());
 
         clockOffset.addAndGet(Duration.ofMinutes(6).toMillis());
         alert.check();
-        await("the alert in dunst", () -> uncheckedShown().size() == 1);
+        Await.until("the alert in dunst", () -> uncheckedShown().size() == 1);
         String host = server.baseUrl().replace("http://", "");
         assertEquals(
                 "ntfybar|Server unreachable|ntfybar has not reached " + host + " for 5 minutes. Messages published"
                         + " meanwhile arrive once the connection is back.|NORMAL",
                 shown().get(0));
-        alert.check();
-        Thread.sleep(300);
-        assertEquals(1, shown().size(), "shown once, not on every check");
+        checked();
+        assertEquals(1, alertsShown(), "shown once, not on every check");
+        assertEquals(1, shown().size());
 
         choose("action-0");
-        await("the snooze saved", () -> setting.get().snoozedUntil() > 0);
+        Await.until("the snooze saved", () -> setting.get().snoozedUntil() > 0);
         long snoozeEnds = setting.get().snoozedUntil() * 1000;
         assertTrue(Math.abs(snoozeEnds - (now() + Duration.ofHours(1).toMillis())) < 60_000, "an hour from now");
-        await("the alert closed", () -> uncheckedDisplayed() == 0);
-        alert.check();
-        Thread.sleep(300);
-        assertEquals(1, shown().size(), "nothing while snoozed");
+        Await.until("the alert closed", () -> uncheckedDisplayed() == 0);
+        checked();
+        assertEquals(1, alertsShown(), "nothing while snoozed");
+        assertEquals(1, shown().size());
 
         clockOffset.addAndGet(Duration.ofMinutes(61).toMillis());
         alert.check();
-        await("the alert again after the snooze", () -> uncheckedShown().size() == 2);
+        Await.until("the alert again after the snooze", () -> uncheckedShown().size() == 2);
 
         server.failNext(0, 500, null);
-        await("the alert withdrawn once the server answers", () -> uncheckedDisplayed() == 0);
+        Await.until("the alert withdrawn once the server answers", () -> uncheckedDisplayed() == 0);
         assertTrue(states.get(states.size() - 1) instanceof ConnectionState.Connected);
         assertEquals(2, shown().size());
     }
@@ -182,7 +176,7 @@ class ConnectionAlertEndToEndTest {
         alert.onOpen(opened::add);
         outageAlerted();
         choose("default");
-        await("the app asked to show the server", () -> !opened.isEmpty());
+        Await.until("the app asked to show the server", () -> !opened.isEmpty());
         assertEquals(List.of(server.baseUrl()), opened);
     }
 
@@ -191,21 +185,36 @@ class ConnectionAlertEndToEndTest {
         outageAlerted();
 
         choose("action-2");
-        await("turned off", () -> !setting.get().enabled());
+        Await.until("turned off", () -> !setting.get().enabled());
         clockOffset.addAndGet(Duration.ofHours(2).toMillis());
-        alert.check();
-        Thread.sleep(300);
-        assertEquals(1, shown().size(), "off means off");
+        checked();
+        assertEquals(1, alertsShown(), "off means off");
+        assertEquals(1, shown().size());
     }
 
     /** The server answers 500 from now on, and the alert is in dunst once the clock is six minutes on. */
     private void outageAlerted() throws Exception {
         server.failNext(Integer.MAX_VALUE, 500, null);
         server.dropConnections();
-        await("the engine backing off", () -> states.stream().anyMatch(s -> s instanceof ConnectionState.BackingOff));
+        Await.until(
+                "the engine backing off", () -> states.stream().anyMatch(s -> s instanceof ConnectionState.BackingOff));
         clockOffset.addAndGet(Duration.ofMinutes(6).toMillis());
         alert.check();
-        await("the alert in dunst", () -> uncheckedShown().size() == 1);
+        Await.until("the alert in dunst", () -> uncheckedShown().size() == 1);
+    }
+
+    /**
+     * Checks as the 30 s timer would, and waits until whatever that check queued on the notification thread has been
+     * handed to dunst: the positive sign that an alert it should not have shown would be there now.
+     */
+    private void checked() throws Exception {
+        alert.check();
+        service.flush();
+    }
+
+    /** How often the alert was handed to dunst (shows and quiet updates). */
+    private int alertsShown() {
+        return notifier.showing("has not reached").size();
     }
 
     /** Chooses the action with this key (or "default", a click) of the notification in dunst, as a user would. */

@@ -12,6 +12,9 @@ import io.ntfybar.model.StoredMessage;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.net.ServerClients;
 import io.ntfybar.notify.linux.DbusNotifier;
+import io.ntfybar.protocol.MessageDisplay;
+import io.ntfybar.protocol.ServerUrl;
+import io.ntfybar.render.Renderer;
 import io.ntfybar.settings.NotificationSettings;
 import io.ntfybar.settings.Settings;
 import io.ntfybar.store.Database;
@@ -22,6 +25,7 @@ import io.ntfybar.subscribe.EngineConfig;
 import io.ntfybar.subscribe.EngineListener;
 import io.ntfybar.subscribe.HttpClients;
 import io.ntfybar.testserver.NtfyTestServer;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.DesktopSession;
 import io.ntfybar.testsupport.LoopbackHttp;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +35,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,14 +55,9 @@ class NotificationEndToEndTest {
     @TempDir
     Path dir;
 
-    private static void await(String what, BooleanSupplier c) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+    /** The next event the app was told of, waiting for it. */
+    private static <T> T next(String what, BlockingQueue<T> events) {
+        return Await.value(what, events::poll, Objects::nonNull);
     }
 
     private static List<String> lines(Path p) {
@@ -85,6 +85,10 @@ class NotificationEndToEndTest {
     private NotificationService service;
     private ConnectionEngine engine;
     private Path opened;
+    private RecordingNotifier notifier;
+    /** Added to the wall clock the dispatch policy reads: moving it on ends a burst without waiting for it to end. */
+    private final AtomicLong clockOffset = new AtomicLong();
+
     private final BlockingQueue<String> notices = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> results = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> opens = new LinkedBlockingQueue<>();
@@ -115,12 +119,16 @@ class NotificationEndToEndTest {
                 dir.resolve("cache"),
                 Keychains.sessionOnly("test"),
                 () -> settings);
-        service = NotificationService.create(
-                DbusNotifier.connect(desktop.busAddress()).orElseThrow(),
+        notifier =
+                new RecordingNotifier(DbusNotifier.connect(desktop.busAddress()).orElseThrow());
+        service = new NotificationService(
+                new Renderer(new MessageDisplay(ServerUrl.of(settings.defaultServer()))),
+                notifier,
                 actions,
                 messages,
                 id -> id == sub.id() ? sub : null,
-                () -> settings);
+                () -> settings,
+                () -> System.currentTimeMillis() + clockOffset.get());
         service.setEvents(new NotificationEvents() {
             @Override
             public void onNotice(String text) {
@@ -155,8 +163,8 @@ class NotificationEndToEndTest {
                 EngineConfig.defaults(),
                 service,
                 new EngineListener() {});
-        engine.start(settings).get(10, TimeUnit.SECONDS);
-        await("the stream", () -> server.openStreams() == 1);
+        engine.start(settings).get(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        Await.until("the stream", () -> server.openStreams() == 1);
     }
 
     @AfterEach
@@ -196,7 +204,7 @@ class NotificationEndToEndTest {
                 "lights",
                 "Kitchen lights are on",
                 Map.of("Title", "Lights", "Priority", "4", "Tags", "bulb", "Actions", actionsJson));
-        await("dunst shows it", () -> shown().size() == 1);
+        Await.until("dunst shows it", () -> shown().size() == 1);
         assertEquals(
                 "ntfybar|💡 Lights|" + sub.baseUrl().replace("http://", "")
                         + "/lights\\nKitchen lights are on|CRITICAL",
@@ -204,16 +212,15 @@ class NotificationEndToEndTest {
 
         // The javascript: view button, chosen in dunst: refused with a notice, nothing opened.
         choose("action-1");
-        String notice = notices.poll(10, TimeUnit.SECONDS);
-        assertNotNull(notice, "a refused link says so");
+        String notice = next("a notice that the link was refused", notices);
         assertTrue(notice.contains("javascript"), notice);
-        assertTrue(results.poll(5, TimeUnit.SECONDS).startsWith("1 false"));
+        assertTrue(next("the view action's result", results).startsWith("1 false"));
         assertFalse(Files.exists(opened), "the opener never ran");
         assertEquals(0, hook.pending());
 
         // The http button runs the request exactly as the action says, then the notification closes.
         server.publish("lights", "Kitchen lights are still on", Map.of("Title", "Lights", "Actions", actionsJson));
-        await("dunst shows the second", () -> shown().size() == 2);
+        Await.until("dunst shows the second", () -> shown().size() == 2);
         choose("action-0");
         LoopbackHttp.Recorded req = hook.next();
         assertNotNull(req, "the http action reached the endpoint");
@@ -222,13 +229,14 @@ class NotificationEndToEndTest {
         assertEquals("abc", req.header("X-Token"));
         assertEquals("{\"on\":false}", new String(req.body(), StandardCharsets.UTF_8));
         assertEquals(null, req.header("Authorization"));
-        assertTrue(results.poll(5, TimeUnit.SECONDS).startsWith("0 true"));
-        await("the notification closes", () -> displayed(desktop) == 0);
-        assertEquals(1, messages.unreadCounts().getOrDefault(sub.id(), 0), "clear=true marked the second read");
+        assertTrue(next("the http action's result", results).startsWith("0 true"));
+        Await.until("the notification closes", () -> displayed(desktop) == 0);
+        // The app is told after the store marked it read: once told, the count is final.
         assertEquals(
                 rowOf("Kitchen lights are still on"),
-                markedRead.poll(5, TimeUnit.SECONDS),
+                next("the app told of the read message", markedRead),
                 "and told the app, so that an open window drops its unread dot");
+        assertEquals(1, messages.unreadCounts().getOrDefault(sub.id(), 0), "clear=true marked the second read");
         assertTrue(markedRead.isEmpty(), "only that one: " + markedRead);
     }
 
@@ -239,12 +247,12 @@ class NotificationEndToEndTest {
                 "lights",
                 "Porch light",
                 Map.of("Title", "Porch", "Actions", ACTIONS_TEMPLATE.formatted(hook.baseUrl() + "/broken")));
-        await("dunst shows it", () -> shown().size() == 1);
+        Await.until("dunst shows it", () -> shown().size() == 1);
         choose("action-0");
         assertNotNull(hook.next());
-        String result = results.poll(5, TimeUnit.SECONDS);
+        String result = next("the http action's result", results);
         assertTrue(result.startsWith("0 false HTTP 500"), result);
-        await("the follow-up", () -> shown().size() == 2);
+        Await.until("the follow-up", () -> shown().size() == 2);
         assertTrue(shown().get(1).startsWith("ntfybar|Action \"Turn off\" failed|Porch\\nHTTP 500"), shown().get(1));
         assertTrue(markedRead.isEmpty(), "nothing marked read");
         assertEquals(1, messages.unreadCounts().get(sub.id()), "not cleared after a failure");
@@ -253,18 +261,20 @@ class NotificationEndToEndTest {
     @Test
     void aClickOpensTheClickUrlOrElseTheMessageAndMarksItRead() throws Exception {
         server.publish("lights", "See the camera", Map.of("Click", "https://cam.example.com/porch?x=1&y=2"));
-        await("shown", () -> shown().size() == 1);
+        Await.until("shown", () -> shown().size() == 1);
         choose("default");
-        await("the opener ran", () -> Files.exists(opened) && !lines(opened).isEmpty());
+        Await.until(
+                "the opener ran", () -> Files.exists(opened) && !lines(opened).isEmpty());
         assertEquals(List.of("https://cam.example.com/porch?x=1&y=2"), lines(opened));
-        await("marked read", () -> messages.unreadCounts().getOrDefault(sub.id(), 0) == 0);
-        assertEquals(rowOf("See the camera"), markedRead.poll(5, TimeUnit.SECONDS), "the app was told");
+        Await.until("marked read", () -> messages.unreadCounts().getOrDefault(sub.id(), 0) == 0);
+        assertEquals(rowOf("See the camera"), next("the app told of the read message", markedRead), "the app was told");
 
         String json = server.publish("lights", "No link here");
-        await("shown", () -> shown().size() == 2);
+        Await.until("shown", () -> shown().size() == 2);
         choose("default");
         assertEquals(
-                "message " + io.ntfybar.protocol.MessageCodec.decodeLine(json).id(), opens.poll(5, TimeUnit.SECONDS));
+                "message " + io.ntfybar.protocol.MessageCodec.decodeLine(json).id(),
+                next("the app asked to open the message", opens));
     }
 
     @Test
@@ -272,30 +282,37 @@ class NotificationEndToEndTest {
         for (int i = 0; i < 12; i++) {
             server.publish("lights", "burst " + i);
         }
-        await("twelve stored", () -> messages.unreadCounts().getOrDefault(sub.id(), 0) == 12);
-        await(
+        Await.until("twelve stored", () -> messages.unreadCounts().getOrDefault(sub.id(), 0) == 12);
+        Await.until(
                 "one summary on screen",
                 () -> displayed(desktop) == 1 && shown().get(shown().size() - 1).contains("12 new messages on"));
         assertTrue(shown().size() <= 6 + 1, "at most the threshold shown singly before the summary: " + shown());
         choose("default");
-        assertEquals("subscription lights", opens.poll(5, TimeUnit.SECONDS));
+        assertEquals("subscription lights", next("the app asked to open the subscription", opens));
         desktop.run("dunstctl", "close-all");
 
-        Thread.sleep(DispatchPolicy.BURST_GAP_MILLIS + 200);
+        clockOffset.addAndGet(DispatchPolicy.BURST_GAP_MILLIS + 1); // the burst is over
         // Not faster: dunst 1.9.0 was seen to crash (SIGTRAP) when replacements came every 300 ms under load.
         service.setInsistentInterval(Duration.ofSeconds(1));
         int before = shown().size();
         server.publish("lights", "Smoke alarm", Map.of("Priority", "5"));
         try {
-            await("shown again and again", () -> shown().size() >= before + 3);
+            Await.until("shown again and again", () -> shown().size() >= before + 3);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; dunst showed " + shown(), e);
         }
         assertTrue(shown().subList(before, shown().size()).stream().allMatch(l -> l.contains("Smoke alarm")));
+        String smoke = notifier.showing("Smoke alarm").get(0).identity();
         desktop.run("dunstctl", "close");
-        Thread.sleep(500);
-        int afterDismiss = shown().size();
-        Thread.sleep(2_500);
-        assertEquals(afterDismiss, shown().size(), "dismissing stops the repeats");
+        Await.until("the dismissal stopped the repeats", () -> !service.isInsistent(smoke));
+        service.flush();
+        int afterDismiss = notifier.showing("Smoke alarm").size();
+
+        // A second insistent message repeats at the same interval on the same thread: once it has repeated twice,
+        // a repeat of the dismissed one that was still scheduled would have come too.
+        clockOffset.addAndGet(DispatchPolicy.BURST_GAP_MILLIS + 1);
+        server.publish("lights", "Gas alarm", Map.of("Priority", "5"));
+        Await.value("the second alarm repeated twice", () -> notifier.showing("Gas alarm"), l -> l.size() >= 3);
+        assertEquals(afterDismiss, notifier.showing("Smoke alarm").size(), "dismissing stops the repeats");
     }
 }

@@ -38,26 +38,35 @@ public final class ChildJvm {
     }
 
     /**
-     * Reads the child's stdout until a line starting with each prefix has been seen, in any order (the app's start-up
-     * report lines race each other), for at most {@code limit}. A child that ends or stays silent fails with what it
-     * printed, instead of blocking the test for ever. Reading goes on in the background afterwards, so that the
-     * child never blocks on a full pipe.
+     * Generous: a child JVM that starts the whole app on a busy two-core machine, next to other builds, can take many
+     * times its usual few seconds; only a broken child should ever reach it.
      */
-    public static void awaitLines(Process p, java.time.Duration limit, String... prefixes)
-            throws InterruptedException, IOException {
+    public static final java.time.Duration CHILD_DEADLINE = Await.DEFAULT_DEADLINE.multipliedBy(3);
+
+    /**
+     * Reads the child's stdout until a line starting with each prefix has been seen, in any order (the app's start-up
+     * report lines race each other). A child that ends fails at once with what it printed; one that stays silent
+     * fails after {@link #CHILD_DEADLINE} instead of blocking the test for ever. Reading goes on in the background
+     * afterwards, so that the child never blocks on a full pipe.
+     */
+    public static void awaitLines(Process p, String... prefixes) {
         java.util.concurrent.BlockingQueue<String> lines = READERS.computeIfAbsent(p, ChildJvm::reader);
         List<String> missing = new ArrayList<>(List.of(prefixes));
         List<String> seen = new ArrayList<>();
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!missing.isEmpty()) {
-            String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (line == null || line == END) {
-                throw new IOException((line == null ? "no line in " + limit.toSeconds() + " s" : "the child ended")
-                        + " before it printed " + missing + "; it printed " + seen);
+        Await.until("the child to print lines starting with " + List.of(prefixes), CHILD_DEADLINE, () -> {
+            for (String line; (line = lines.poll()) != null; ) {
+                if (line == END) {
+                    // An Error, not an Exception: Await would take an exception for "not yet" and wait on.
+                    throw new AssertionError("the child ended before it printed " + missing + "; it printed " + seen);
+                }
+                seen.add(line);
+                missing.removeIf(line::startsWith);
             }
-            seen.add(line);
-            missing.removeIf(line::startsWith);
-        }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("still missing " + missing + "; printed so far " + seen);
+            }
+            return true;
+        });
     }
 
     private static final String END = new String("end of output");
@@ -83,10 +92,10 @@ public final class ChildJvm {
         return lines;
     }
 
-    /** Runs {@code main} to completion (at most 60 s) and returns its stdout; fails on a non-zero exit. */
+    /** Runs {@code main} to completion (at most {@link #CHILD_DEADLINE}) and returns its stdout; fails on a non-zero exit. */
     public static String run(Class<?> main, Map<String, String> env, List<String> jvmArgs, String... args)
             throws IOException, InterruptedException {
-        return run(main, env, jvmArgs, java.time.Duration.ofSeconds(60), args);
+        return run(main, env, jvmArgs, CHILD_DEADLINE, args);
     }
 
     /** Runs {@code main} to completion (at most {@code limit}) and returns its stdout; fails on a non-zero exit. */

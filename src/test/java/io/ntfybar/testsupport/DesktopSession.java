@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Programs missing: {@link #start(boolean)} skips the test locally and fails it in CI.
  */
 public final class DesktopSession implements AutoCloseable {
-    private static final Duration STARTUP = Duration.ofSeconds(10);
+    /** Only bounds how long a broken machine takes to fail: Xvfb, dbus and dunst start in well under a second. */
+    private static final Duration STARTUP = Await.DEFAULT_DEADLINE;
 
     private final List<Process> processes = new ArrayList<>();
     private final Path dir;
@@ -99,15 +100,18 @@ public final class DesktopSession implements AutoCloseable {
         return dir.resolve("notifications.log");
     }
 
-    /** Runs a program on this desktop and returns its stdout; fails on a non-zero exit or after 10 s. */
+    /**
+     * Runs a program on this desktop and returns its stdout; fails on a non-zero exit or when it hangs (after
+     * {@link Await#DEFAULT_DEADLINE}).
+     */
     public String run(String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(env());
         Process p = pb.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p));
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        if (!p.waitFor(Await.DEFAULT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " did not finish in 10 s");
+            throw new IOException(String.join(" ", command) + " did not finish in " + Await.DEFAULT_DEADLINE);
         }
         String text = out.join();
         if (p.exitValue() != 0) {
@@ -150,20 +154,51 @@ public final class DesktopSession implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
-    /** The X id of a mapped window with this title, polled every 10 ms for 30 s (xdotool's --sync waits 0.5 s). */
-    public String awaitVisible(String title) throws IOException, InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < end) {
-            try {
-                return run("xdotool", "search", "--onlyvisible", "--name", title)
+    /**
+     * The X id of a mapped window with this title, waiting for it (xdotool's own --sync gives up after 0.5 s; it exits
+     * 1 while nothing matches, which {@link Await} takes as "not yet").
+     */
+    public String awaitVisible(String title) {
+        return Await.value(
+                "a visible window '" + title + "'",
+                () -> run("xdotool", "search", "--onlyvisible", "--name", title)
                         .strip()
-                        .split("\n")[0];
-            } catch (IOException none) {
-                Thread.sleep(10); // xdotool exits 1 while nothing matches
-            }
-        }
-        throw new IOException("no visible window '" + title + "' within 30 s");
+                        .split("\n")[0],
+                id -> !id.isEmpty());
     }
+
+    /**
+     * Whether some client holds an active keyboard grab (an open AWT popup menu does), asked without ever taking the
+     * grab: XGrabKeyboard answers AlreadyGrabbed before it looks at the time, and the time given lies ahead of the
+     * server's clock (both count milliseconds of CLOCK_MONOTONIC), so a free keyboard answers GrabInvalidTime instead
+     * of being grabbed. Needs python3 (its ctypes) and libX11.
+     */
+    public boolean keyboardGrabbed() throws IOException, InterruptedException {
+        String answer = run("python3", "-c", GRAB_PROBE).strip();
+        return switch (answer) {
+            case "1" -> true; // AlreadyGrabbed
+            case "2" -> false; // GrabInvalidTime: nobody holds it
+            default -> throw new IllegalStateException("XGrabKeyboard answered " + answer);
+        };
+    }
+
+    private static final String GRAB_PROBE =
+            """
+            import ctypes, time
+            x = ctypes.CDLL("libX11.so.6")
+            x.XOpenDisplay.restype = ctypes.c_void_p
+            x.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+            x.XDefaultRootWindow.restype = ctypes.c_ulong
+            x.XGrabKeyboard.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_int, ctypes.c_int,
+                                        ctypes.c_ulong]
+            x.XUngrabKeyboard.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+            d = x.XOpenDisplay(None)
+            ahead = (int(time.clock_gettime(time.CLOCK_MONOTONIC) * 1000) + (1 << 30)) & 0xFFFFFFFF
+            status = x.XGrabKeyboard(d, x.XDefaultRootWindow(d), 0, 1, 1, ahead)
+            if status == 0:
+                x.XUngrabKeyboard(d, 0)
+            print(status)
+            """;
 
     /** Waits until a mapped window with this title exists and returns where it is ({@code xdotool}, {@code xwininfo}). */
     public Geometry visibleWindow(String title) throws IOException, InterruptedException {
@@ -185,19 +220,10 @@ public final class DesktopSession implements AutoCloseable {
         throw new IllegalStateException("no '" + name + "' in " + xwininfo);
     }
 
-    /** Waits (at most {@code seconds}) for {@link #findWindow}. */
-    public Geometry awaitWindow(String text, int seconds) throws IOException, InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (true) {
-            java.util.Optional<Geometry> g = findWindow(text);
-            if (g.isPresent()) {
-                return g.get();
-            }
-            if (System.nanoTime() > end) {
-                throw new IOException("no window '" + text + "' appeared within " + seconds + " s");
-            }
-            Thread.sleep(50);
-        }
+    /** Waits for {@link #findWindow} to find a window. */
+    public Geometry awaitWindow(String text) {
+        return Await.value("a window '" + text + "'", () -> findWindow(text), java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     private void startX() throws IOException, InterruptedException {
@@ -282,13 +308,7 @@ public final class DesktopSession implements AutoCloseable {
                         "--tint",
                         "0x444444"),
                 env());
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (!run("xwininfo", "-root", "-tree").contains("panel")) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("trayer did not open its panel within " + STARTUP);
-            }
-            Thread.sleep(50);
-        }
+        Await.until("trayer's panel", () -> run("xwininfo", "-root", "-tree").contains("panel"));
     }
 
     /**
@@ -308,8 +328,7 @@ public final class DesktopSession implements AutoCloseable {
                 spawn(List.of("gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"), env);
         daemon.getOutputStream().write("test-keyring-password".getBytes(StandardCharsets.UTF_8));
         daemon.getOutputStream().close();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (!run(
+        Await.until("gnome-keyring on the session bus", () -> run(
                         "dbus-send",
                         "--session",
                         "--print-reply",
@@ -317,33 +336,21 @@ public final class DesktopSession implements AutoCloseable {
                         "/org/freedesktop/DBus",
                         "org.freedesktop.DBus.NameHasOwner",
                         "string:org.freedesktop.secrets")
-                .contains("boolean true")) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("gnome-keyring did not register on the session bus within " + STARTUP);
-            }
-            Thread.sleep(50);
-        }
+                .contains("boolean true"));
     }
 
-    private void awaitNotificationDaemon() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        IOException last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                run(
+    /** dbus-send fails while dunst has not taken its name on the bus; Await shows the last failure. */
+    private void awaitNotificationDaemon() {
+        Await.value(
+                "dunst to answer on the session bus",
+                () -> run(
                         "dbus-send",
                         "--session",
                         "--print-reply",
                         "--dest=org.freedesktop.Notifications",
                         "/org/freedesktop/Notifications",
-                        "org.freedesktop.Notifications.GetServerInformation");
-                return;
-            } catch (IOException e) {
-                last = e;
-                Thread.sleep(50);
-            }
-        }
-        throw new IOException("dunst did not answer on the session bus within " + STARTUP, last);
+                        "org.freedesktop.Notifications.GetServerInformation"),
+                reply -> true);
     }
 
     private Process spawn(List<String> command, Map<String, String> env) throws IOException {

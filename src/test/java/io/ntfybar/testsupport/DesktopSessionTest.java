@@ -38,15 +38,15 @@ class DesktopSessionTest {
                     "disk full");
             pb.environment().putAll(desktop.env());
             Process sender = pb.start();
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (!Files.exists(desktop.notificationLog()) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertEquals(
-                    "ntfybar-test|Backup failed|disk full|CRITICAL",
-                    Files.readString(desktop.notificationLog()).strip());
+            String logged = Await.value(
+                    "dunst to log the notification",
+                    () -> Files.exists(desktop.notificationLog()) ? Files.readString(desktop.notificationLog()) : "",
+                    l -> l.endsWith("\n"));
+            assertEquals("ntfybar-test|Backup failed|disk full|CRITICAL", logged.strip());
             desktop.run("dunstctl", "context");
-            assertTrue(sender.waitFor(5, java.util.concurrent.TimeUnit.SECONDS), "the action reached the sender");
+            assertTrue(
+                    sender.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS),
+                    "the action reached the sender");
             assertEquals("second", new String(sender.getInputStream().readAllBytes()).strip());
         }
     }

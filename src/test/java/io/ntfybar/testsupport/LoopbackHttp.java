@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /** A JDK HTTP server on 127.0.0.1 for these tests: it records every request and answers as each path is told. */
 public final class LoopbackHttp implements AutoCloseable {
@@ -76,9 +75,9 @@ public final class LoopbackHttp implements AutoCloseable {
         ex.close();
     }
 
-    /** The next request that arrived, waiting up to 5 s; null when none came. */
-    public Recorded next() throws InterruptedException {
-        return requests.poll(5, TimeUnit.SECONDS);
+    /** The next request that arrived, waiting for it ({@link Await}'s deadline; a failure names what was awaited). */
+    public Recorded next() {
+        return Await.value("a request to the loopback endpoint", requests::poll, java.util.Objects::nonNull);
     }
 
     /** Requests that arrived and were not taken with {@link #next()} yet. */

@@ -1,5 +1,6 @@
 package io.ntfybar.ui;
 
+import io.ntfybar.testsupport.Await;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -28,8 +29,8 @@ public final class FxTests {
         }
         Platform.setImplicitExit(false);
         try {
-            if (!up.await(30, TimeUnit.SECONDS)) {
-                throw new AssertionError("JavaFX did not start in 30 s");
+            if (!up.await(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("JavaFX did not start in " + Await.DEFAULT_DEADLINE);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -38,7 +39,7 @@ public final class FxTests {
         started = true;
     }
 
-    /** Runs on the FX thread and waits for the result (at most 30 s). */
+    /** Runs on the FX thread and waits for the result (at most {@link Await#DEFAULT_DEADLINE}). */
     public static <T> T onFx(Callable<T> work) {
         startToolkit();
         CompletableFuture<T> f = new CompletableFuture<>();
@@ -50,7 +51,7 @@ public final class FxTests {
             }
         });
         try {
-            return f.get(30, TimeUnit.SECONDS);
+            return f.get(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("on the FX thread: " + e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import io.ntfybar.subscribe.ConnectionState;
 import io.ntfybar.subscribe.EngineConfig;
 import io.ntfybar.testserver.NtfyTestServer;
 import io.ntfybar.testserver.TestServerConfig;
+import io.ntfybar.testsupport.Await;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -66,39 +67,31 @@ public final class TestCore implements AutoCloseable {
     public Subscription subscribe(String topic) {
         Subscription s = core.subscriptions().add(Subscription.of(server.baseUrl(), topic));
         core.subscriptionsChanged();
-        await(
-                () -> core.connections().stream()
-                        .anyMatch(r -> r.state() instanceof ConnectionState.Connected
-                                && r.topics().contains(topic)),
-                Duration.ofSeconds(10),
-                "stream for " + topic);
+        Await.until("stream for " + topic, () -> core.connections().stream()
+                .anyMatch(r -> r.state() instanceof ConnectionState.Connected
+                        && r.topics().contains(topic)));
         return s;
     }
 
     /** Publishes through the test server and waits until the app stored and dispatched it. */
     public String publishAndWait(String topic, String text) throws InterruptedException {
         String id = server.publish(topic, text);
-        await(
-                () -> !core.messages().search(text, 1).isEmpty(),
-                Duration.ofSeconds(10),
-                "message '" + text + "' stored");
+        Await.until(
+                "message '" + text + "' stored",
+                () -> !core.messages().search(text, 1).isEmpty());
         core.flush();
         return id;
     }
 
+    /**
+     * Waits with {@link Await}'s generous default deadline, whatever {@code timeout} says: a short deadline only makes
+     * a test fail on a busy machine.
+     *
+     * @deprecated use {@link Await#until(String, Await.Condition)}
+     */
+    @Deprecated(forRemoval = true)
     public static void await(BooleanSupplier condition, Duration timeout, String what) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
+        Await.until(what, condition::getAsBoolean);
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.app.Main;
 import io.ntfybar.settings.ShellWords;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.DesktopSession;
 import io.ntfybar.testsupport.DesktopTests;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ class XdgAutostartTest {
                     .redirectErrorStream(true)
                     .start();
             String out = new String(v.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(v.waitFor(30, TimeUnit.SECONDS));
+            assertTrue(v.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS));
             assertEquals(0, v.exitValue(), out);
             assertFalse(out.contains("error"), out);
         } else {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ntfybar.model.Action;
 import io.ntfybar.notify.Notifier;
 import io.ntfybar.render.NotificationSpec;
+import io.ntfybar.testsupport.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,11 +101,8 @@ class OsascriptNotifierTest {
         String backslashes = "C:\\temp\\ \\\" end";
         try (OsascriptNotifier n = new OsascriptNotifier(recorder.toString())) {
             n.show(spec(hostile, "sub\nline", backslashes, "Ping\" & (do shell script \"touch " + pwned + "\")"));
-            for (int i = 0; i < 100 && !Files.exists(argvFile); i++) {
-                Thread.sleep(50);
-            }
+            Await.until("the recording script to run", () -> Files.exists(argvFile));
         }
-        assertTrue(Files.exists(argvFile), "the recording script ran");
         String recorded = Files.readString(argvFile, StandardCharsets.UTF_8);
         String expectedScript = "display notification \"C:\\\\temp\\\\ \\\\\\\" end\""
                 + " with title \"\\\"; do shell script \\\"touch " + pwned + "\\\" --\""
@@ -121,9 +119,15 @@ class OsascriptNotifierTest {
         Files.writeString(recorder, "#!/bin/sh\ntouch \"" + marker + "\"\n");
         Files.setPosixFilePermissions(recorder, PosixFilePermissions.fromString("rwx------"));
         OsascriptNotifier n = new OsascriptNotifier(recorder.toString());
+        n.show(spec("before", null, "b", null));
+        Await.until("the script to run for the notification before close", () -> Files.exists(marker));
+        Files.delete(marker);
         n.close();
         n.show(spec("t", null, "b", null));
-        Thread.sleep(300);
+        // Whatever show queued runs on the notifier's one thread, which ends once close has let its queue run dry:
+        // after that, a script started for the notification after close would have left its marker.
+        Await.until("the notifier's thread to end", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("ntfybar-osascript")));
         assertFalse(Files.exists(marker));
     }
 }

@@ -3,11 +3,9 @@ package io.ntfybar.notify.fallback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.ChildJvm;
 import io.ntfybar.testsupport.DesktopSession;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,26 +16,23 @@ class TrayNotifierTest {
     void withATrayHostTheBalloonIsShownOnTheDisplay() throws Exception {
         try (DesktopSession desktop = DesktopSession.start(true)) {
             String before = desktop.run("xwininfo", "-root", "-tree");
-            Process child = ChildJvm.start(TrayNotifierChild.class, desktop.env(), List.of(), "12000");
-            try (BufferedReader out =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                assertEquals("tray", out.readLine());
-                assertEquals("shown", out.readLine());
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                String tree = desktop.run("xwininfo", "-root", "-tree");
-                while (!(tree.contains("JavaEmbeddedFrame") && tree.contains("sun-awt-X11-XLabelPeer"))
-                        && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                    tree = desktop.run("xwininfo", "-root", "-tree");
-                }
+            Process child = ChildJvm.start(TrayNotifierChild.class, desktop.env(), List.of());
+            try {
+                ChildJvm.awaitLines(child, "tray", "shown");
+                String tree = Await.value(
+                        "the tray icon and the balloon on the display",
+                        () -> desktop.run("xwininfo", "-root", "-tree"),
+                        t -> t.contains("JavaEmbeddedFrame") && t.contains("sun-awt-X11-XLabelPeer"));
                 assertTrue(tree.contains("JavaEmbeddedFrame"), "the tray icon sits in trayer: " + tree);
                 assertTrue(!before.contains("JavaEmbeddedFrame"));
                 // The balloon: AWT's XToolkit draws it as a window of its own with labels for title and text.
                 assertTrue(tree.contains("sun-awt-X11-XLabelPeer"), "the balloon is on screen: " + tree);
                 assertTrue(!before.contains("sun-awt-X11-XLabelPeer"));
             } finally {
-                child.destroy();
-                assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+                child.getOutputStream().close(); // the child's cue to close its notifier and exit
+                boolean ended = child.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+                child.destroyForcibly();
+                assertTrue(ended, "the child exits once its stdin is closed");
             }
         }
     }
@@ -45,7 +40,7 @@ class TrayNotifierTest {
     @Test
     void withoutATrayHostThereIsNoTrayNotifier() throws Exception {
         try (DesktopSession desktop = DesktopSession.start(false)) {
-            String out = ChildJvm.run(TrayNotifierChild.class, desktop.env(), List.of(), "0");
+            String out = ChildJvm.run(TrayNotifierChild.class, desktop.env(), List.of());
             assertEquals("no tray", out.strip());
         }
     }

@@ -12,6 +12,7 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 import io.ntfybar.notify.Notifier;
+import io.ntfybar.testsupport.Await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +156,9 @@ class AppleRuntimeTest {
             Notifier.Availability a = n.availability();
             assertFalse(a.usable());
             assertTrue(a.reason().contains("ntfybar.app"), a.reason());
-            assertEquals(a, n.authorization().toCompletableFuture().get(5, TimeUnit.SECONDS));
+            assertEquals(
+                    a,
+                    n.authorization().toCompletableFuture().get(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS));
             n.show(null);
             n.withdraw("x");
         } finally {

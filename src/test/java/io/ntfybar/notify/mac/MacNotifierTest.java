@@ -13,6 +13,7 @@ import io.ntfybar.notify.NotificationListener;
 import io.ntfybar.notify.Notifier;
 import io.ntfybar.render.NotificationSpec;
 import io.ntfybar.render.NotificationSpec.Level;
+import io.ntfybar.testsupport.Await;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class MacNotifierTest {
 
     private void show(NotificationSpec spec) {
         notifier.show(spec);
-        assertTrue(notifier.flush(5, TimeUnit.SECONDS));
+        assertTrue(notifier.flush(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS));
     }
 
     /** The sends since {@code from}, without the NSString constructions (their text shows in the arguments). */
@@ -249,7 +250,7 @@ class MacNotifierTest {
         assertEquals(a, notifier.authorization().toCompletableFuture().getNow(null));
         notifier.show(spec(ID, Level.ACTIVE, List.of(VIEW), null));
         notifier.withdraw(ID);
-        notifier.flush(5, TimeUnit.SECONDS);
+        notifier.flush(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
         assertFalse(rt.sent("currentNotificationCenter"));
         assertTrue(rt.calls().stream()
                 .noneMatch(c -> c.receiverClass() != null && c.receiverClass().startsWith("UN")));
@@ -267,7 +268,7 @@ class MacNotifierTest {
         assertTrue(rt.sent("domain") && rt.sent("code") && rt.sent("localizedDescription"));
         int from = rt.calls().size();
         notifier.show(spec(ID, Level.ACTIVE, List.of(), null));
-        notifier.flush(5, TimeUnit.SECONDS);
+        notifier.flush(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
         assertEquals(List.of(), sendsFrom(from));
     }
 
@@ -359,7 +360,7 @@ class MacNotifierTest {
         start();
         int from = rt.calls().size();
         notifier.withdraw(ID);
-        assertTrue(notifier.flush(5, TimeUnit.SECONDS));
+        assertTrue(notifier.flush(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS));
         assertEquals(
                 List.of(
                         "+NSAutoreleasePool new",
@@ -438,10 +439,10 @@ class MacNotifierTest {
         start();
         rt.failOn = "setBody:";
         notifier.show(spec("1", Level.ACTIVE, List.of(), null));
-        assertTrue(notifier.flush(5, TimeUnit.SECONDS));
+        assertTrue(notifier.flush(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS));
         rt.failOn = "removePendingNotificationRequestsWithIdentifiers:";
         notifier.withdraw("1");
-        assertTrue(notifier.flush(5, TimeUnit.SECONDS));
+        assertTrue(notifier.flush(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS));
         rt.failOn = null;
         int from = rt.calls().size();
         show(spec("2", Level.ACTIVE, List.of(), null));

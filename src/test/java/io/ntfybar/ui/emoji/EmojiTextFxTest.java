@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntfybar.testsupport.Await;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,7 @@ class EmojiTextFxTest {
         } catch (IllegalStateException alreadyRunning) {
             started.complete(null);
         }
-        started.get(30, TimeUnit.SECONDS);
+        started.get(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
     }
 
@@ -48,7 +49,7 @@ class EmojiTextFxTest {
                 result.completeExceptionally(t);
             }
         });
-        return result.get(30, TimeUnit.SECONDS);
+        return result.get(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** The most saturated pixel of {@code snapshot}, taken of {@code snapped}, where its descendant {@code part} is. */

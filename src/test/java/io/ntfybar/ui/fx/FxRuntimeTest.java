@@ -3,9 +3,8 @@ package io.ntfybar.ui.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.ui.FxTests;
-import io.ntfybar.ui.TestCore;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,11 +36,11 @@ class FxRuntimeTest {
             s.show();
             stage.set(s);
         });
-        TestCore.await(() -> stage.get() != null && stage.get().isShowing(), Duration.ofSeconds(30), "the window");
+        Await.until("the window", () -> stage.get() != null && stage.get().isShowing());
         assertTrue(FxRuntime.isStarted());
         assertEquals(List.of("0:fx", "1:fx", "2:fx"), order);
         new FxRobot().clickOn("#press");
-        TestCore.await(() -> order.contains("pressed"), Duration.ofSeconds(10), "the click");
+        Await.until("the click", () -> order.contains("pressed"));
         FxTests.onFx(() -> stage.get().hide());
         assertTrue(Platform.isImplicitExit() == false, "closing the last window must not end JavaFX");
     }

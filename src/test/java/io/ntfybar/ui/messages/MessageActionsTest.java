@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.render.Renderer;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.LoopbackHttp;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
@@ -47,8 +48,7 @@ class MessageActionsTest {
                         "Actions",
                         "http, Restart, " + http.baseUrl() + "/ok; http, Break, " + http.baseUrl()
                                 + "/broken; view, Sneaky, javascript:alert(1)"));
-        TestCore.await(
-                () -> t.core.messages().unreadCounts().getOrDefault(s.id(), 0) == 1, Duration.ofSeconds(10), "stored");
+        Await.until("stored", () -> t.core.messages().unreadCounts().getOrDefault(s.id(), 0) == 1);
         t.core.flush();
         vm.start();
         vm.select(s.id());
@@ -69,13 +69,11 @@ class MessageActionsTest {
     void httpActionRunsOnlyOnClickAndShowsTheOutcome() throws Exception {
         assertEquals(0, http.pending(), "nothing ran before the click");
         vm.runAction(item(), 0);
-        TestCore.await(
-                () -> item().action(0).get().status() == ActionState.Status.SUCCEEDED, Duration.ofSeconds(10), "the ✔");
+        Await.until("the ✔", () -> item().action(0).get().status() == ActionState.Status.SUCCEEDED);
         assertEquals("/ok", http.next().path());
 
         vm.runAction(item(), 1);
-        TestCore.await(
-                () -> item().action(1).get().status() == ActionState.Status.FAILED, Duration.ofSeconds(10), "the ❌");
+        Await.until("the ❌", () -> item().action(1).get().status() == ActionState.Status.FAILED);
         assertTrue(
                 item().action(1).get().reason().contains("500"),
                 item().action(1).get().reason());
@@ -100,10 +98,7 @@ class MessageActionsTest {
                 "ops",
                 item().stored().message().effectiveSequenceId());
         t.core.notifications().onAction(identity, 1); // the user pressed "Break" in the notification
-        TestCore.await(
-                () -> item().action(1).get().status() == ActionState.Status.FAILED,
-                Duration.ofSeconds(10),
-                "the ❌ from the notification");
+        Await.until("the ❌ from the notification", () -> item().action(1).get().status() == ActionState.Status.FAILED);
         assertEquals(ActionState.IDLE, item().action(0).get());
         assertEquals("/broken", http.next().path());
 
@@ -120,11 +115,8 @@ class MessageActionsTest {
         t.server.publish("ops", "v1", Map.of("X-Sequence-ID", "deploy-7"));
         t.publishAndWait("ops", "different");
         t.server.publish("ops", "v2", Map.of("X-Sequence-ID", "deploy-7"));
-        TestCore.await(
-                () -> vm.list().items().stream()
-                        .anyMatch(i -> "v2".equals(i.stored().message().message())),
-                Duration.ofSeconds(10),
-                "v2 listed");
+        Await.until("v2 listed", () -> vm.list().items().stream()
+                .anyMatch(i -> "v2".equals(i.stored().message().message())));
         assertTrue(vm.list().items().stream()
                 .noneMatch(i -> "v1".equals(i.stored().message().message())));
         assertEquals(3, vm.list().items().size());

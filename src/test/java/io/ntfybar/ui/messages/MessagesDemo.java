@@ -1,6 +1,7 @@
 package io.ntfybar.ui.messages;
 
 import io.ntfybar.model.Subscription;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.LoopbackHttp;
 import io.ntfybar.ui.FxTests;
 import io.ntfybar.ui.RecordingWindows;
@@ -10,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import javax.imageio.ImageIO;
 
 /**
@@ -40,7 +40,7 @@ public final class MessagesDemo {
                 http.baseUrl() + "/front-door.png",
                 http.baseUrl() + "/retry");
         t.core.subscriptionsChanged();
-        TestCore.await(() -> !t.core.problems().isEmpty(), Duration.ofSeconds(10), "the needs-login problem");
+        Await.until("the needs-login problem", () -> !t.core.problems().isEmpty());
         FxTests.startToolkit();
         FxTests.onFx(() -> {
             MessagesWindow w = new MessagesWindow(t.core, new RecordingWindows(), UiThreads.standard());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.model.Subscription;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.LoopbackHttp;
 import io.ntfybar.ui.FxTests;
 import io.ntfybar.ui.RecordingWindows;
@@ -12,9 +13,7 @@ import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -65,12 +64,9 @@ class MessagesWindowFlowTest {
         });
     }
 
-    private static void waitFor(String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> FxTests.onFx(condition::getAsBoolean));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
+    /** Waits until {@code condition}, read on the FX thread (where the window's nodes live), holds. */
+    private static void awaitOnFx(String what, BooleanSupplier condition) {
+        Await.until(what, () -> FxTests.onFx(condition::getAsBoolean));
     }
 
     /** A Text node showing exactly this text is on screen in the window. */
@@ -103,23 +99,23 @@ class MessagesWindowFlowTest {
     void aLiveMessageAppearsAndSearchFindsIt() throws Exception {
         Subscription s = t.subscribe("kitchen");
         show(s.id());
-        waitFor(
+        awaitOnFx(
                 "the empty state",
                 () -> list("#messages").getItems().isEmpty()
                         && window.viewModel().emptyStateProperty().get().kind() == EmptyState.Kind.NO_MESSAGES);
 
         t.server.publish("kitchen", "the kettle has boiled");
-        waitFor("the live message on screen", () -> showsText("the kettle has boiled"));
+        awaitOnFx("the live message on screen", () -> showsText("the kettle has boiled"));
 
         robot.clickOn("#search").write("kettle");
-        waitFor(
+        awaitOnFx(
                 "the search result",
                 () -> list("#search-results").isVisible()
                         && list("#search-results").getItems().size() == 1
                         && showsText("the kettle has boiled"));
 
         robot.clickOn("#search").type(javafx.scene.input.KeyCode.ESCAPE);
-        waitFor(
+        awaitOnFx(
                 "the list back",
                 () -> list("#messages").isVisible()
                         && ((javafx.scene.control.TextField) stage.getScene().lookup("#search"))
@@ -139,23 +135,20 @@ class MessagesWindowFlowTest {
                     Map.of(
                             "Actions",
                             "http, Restart, " + http.baseUrl() + "/ok; http, Break, " + http.baseUrl() + "/broken"));
-            TestCore.await(
-                    () -> t.core.messages().unreadCounts().getOrDefault(s.id(), 0) == 1,
-                    Duration.ofSeconds(10),
-                    "stored");
+            Await.until("stored", () -> t.core.messages().unreadCounts().getOrDefault(s.id(), 0) == 1);
             show(s.id());
-            waitFor("the message", () -> showsText("web-01 is down"));
+            awaitOnFx("the message", () -> showsText("web-01 is down"));
             long row = FxTests.onFx(() -> list("#messages").getItems().get(0).rowId());
             assertEquals(0, http.pending(), "nothing runs before a click");
 
             robot.clickOn("#action-" + row + "-0");
-            waitFor("✔", () -> ((Button) stage.getScene().lookup("#action-" + row + "-0"))
+            awaitOnFx("✔", () -> ((Button) stage.getScene().lookup("#action-" + row + "-0"))
                     .getText()
                     .equals("Restart ✔"));
             assertEquals("/ok", http.next().path());
 
             robot.clickOn("#action-" + row + "-1");
-            waitFor("❌", () -> ((Button) stage.getScene().lookup("#action-" + row + "-1"))
+            awaitOnFx("❌", () -> ((Button) stage.getScene().lookup("#action-" + row + "-1"))
                     .getText()
                     .equals("Break ❌"));
             String tip = FxTests.onFx(() -> ((Button) stage.getScene().lookup("#action-" + row + "-1"))
@@ -169,15 +162,14 @@ class MessagesWindowFlowTest {
     void aLiveMessageDoesNotMoveWhatTheUserReads() throws Exception {
         Subscription s = t.subscribe("busy");
         t.server.publishMany("busy", 60, i -> "line " + i);
-        TestCore.await(
-                () -> t.core.messages().unreadCounts().getOrDefault(s.id(), 0) == 60, Duration.ofSeconds(10), "stored");
+        Await.until("stored", () -> t.core.messages().unreadCounts().getOrDefault(s.id(), 0) == 60);
         show(s.id());
-        waitFor("the first page", () -> list("#messages").getItems().size() >= 50);
+        awaitOnFx("the first page", () -> list("#messages").getItems().size() >= 50);
         FxTests.onFx(() -> list("#messages").scrollTo(20));
         // Under load the list may settle a row or two off the requested one: what matters is that it scrolled.
-        waitFor("scrolled", () -> window.viewModel().list().topIndexProperty().get() > 5);
+        awaitOnFx("scrolled", () -> window.viewModel().list().topIndexProperty().get() > 5);
         int[] last = {-1, 0};
-        waitFor("the scroll settled", () -> {
+        awaitOnFx("the scroll settled", () -> {
             int now = window.viewModel().list().topIndexProperty().get();
             last[1] = now == last[0] ? last[1] + 1 : 0;
             last[0] = now;
@@ -189,7 +181,7 @@ class MessagesWindowFlowTest {
                 reading.stored().message().message());
 
         t.server.publish("busy", "breaking news");
-        waitFor("the new message listed", () -> list("#messages")
+        awaitOnFx("the new message listed", () -> list("#messages")
                 .getItems()
                 .get(0)
                 .stored()
@@ -205,12 +197,12 @@ class MessagesWindowFlowTest {
         t.subscribe("mmm");
         Subscription zzz = t.subscribe("zzz");
         show(zzz.id());
-        waitFor("zzz selected", () -> window.viewModel().selectedProperty().get() == zzz.id());
+        awaitOnFx("zzz selected", () -> window.viewModel().selectedProperty().get() == zzz.id());
         t.core.subscriptions().add(Subscription.of(t.server.baseUrl(), "aaa"));
         t.core.subscriptionsChanged();
         @SuppressWarnings("unchecked")
         ListView<SidebarItem> sidebar = (ListView<SidebarItem>) stage.getScene().lookup("#sidebar");
-        waitFor("the new row", () -> sidebar.getItems().size() == 4);
+        awaitOnFx("the new row", () -> sidebar.getItems().size() == 4);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(
                 zzz.id(),
@@ -225,7 +217,7 @@ class MessagesWindowFlowTest {
                         && c.getItem().name().endsWith("/mmm"))
                 .findFirst()
                 .orElseThrow()));
-        waitFor(
+        awaitOnFx(
                 "mmm selected by a click",
                 () -> window.viewModel().selectedItemProperty().get() != null
                         && window.viewModel()

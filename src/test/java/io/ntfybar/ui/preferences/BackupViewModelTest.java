@@ -14,12 +14,12 @@ import io.ntfybar.subscribe.ConnectionState;
 import io.ntfybar.testserver.NtfyTestServer;
 import io.ntfybar.testserver.TestServerConfig;
 import io.ntfybar.testserver.TestTls;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,23 +79,18 @@ class BackupViewModelTest {
             assertEquals("dark", vm.appearance.get(), "the Preferences controls show the imported settings");
             assertEquals(Priority.LOW, vm.minPriority.get());
 
-            TestCore.await(
+            Await.until(
+                    "the imported subscription on the TLS server connects with the imported CA",
                     () -> t.core.connections().stream()
                             .anyMatch(r -> r.state() instanceof ConnectionState.Connected
-                                    && r.topics().contains("secure")),
-                    Duration.ofSeconds(15),
-                    "the imported subscription on the TLS server connects with the imported CA");
-            TestCore.await(
-                    () -> t.core.connections().stream()
-                            .anyMatch(r -> r.state() instanceof ConnectionState.Connected
-                                    && r.topics().contains("alerts")),
-                    Duration.ofSeconds(15),
-                    "the imported subscriptions on the plain server connect");
+                                    && r.topics().contains("secure")));
+            Await.until("the imported subscriptions on the plain server connect", () -> t.core.connections().stream()
+                    .anyMatch(r -> r.state() instanceof ConnectionState.Connected
+                            && r.topics().contains("alerts")));
             secure.publish("secure", "Über TLS, after the import");
-            TestCore.await(
-                    () -> !t.core.messages().search("after the import", 1).isEmpty(),
-                    Duration.ofSeconds(15),
-                    "a new message arrives on the imported subscription");
+            Await.until(
+                    "a new message arrives on the imported subscription",
+                    () -> !t.core.messages().search("after the import", 1).isEmpty());
             assertEquals("phil", t.core.settings().server(t.server.baseUrl()).username());
         }
     }

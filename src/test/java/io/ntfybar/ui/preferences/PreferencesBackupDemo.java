@@ -1,5 +1,6 @@
 package io.ntfybar.ui.preferences;
 
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.ui.FxTests;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
@@ -49,8 +50,9 @@ public final class PreferencesBackupDemo {
             FxTests.onFx(() -> w.stage().setHeight(810));
             FxTests.onFx(w::show);
             FxTests.onFx(() -> backup.importFrom(file));
-            TestCore.await(
-                    () -> FxTests.onFx(() -> !backup.busyProperty().get()), Duration.ofSeconds(20), "the import");
+            Await.until(
+                    "the import",
+                    () -> FxTests.onFx(() -> !backup.busyProperty().get()));
             FxTests.onFx(() -> backup.includePasswords.set(true));
             Thread.sleep(500);
             FxTests.onFx(() -> ((ScrollPane) w.stage().getScene().lookup(".scroll-pane")).setVvalue(1));

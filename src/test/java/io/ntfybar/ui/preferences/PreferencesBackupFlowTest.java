@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.ui.FxTests;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
@@ -71,18 +71,13 @@ class PreferencesBackupFlowTest {
                 TextArea report = robot.lookup("#backupReport").queryAs(TextArea.class);
                 FxTests.scrollIntoView(robot, "#exportBackup");
                 robot.clickOn("#exportBackup");
-                TestCore.await(
-                        () -> shown(report).startsWith("Exported 0 subscriptions"),
-                        Duration.ofSeconds(10),
-                        "the export's report");
+                Await.until("the export's report", () -> shown(report).startsWith("Exported 0 subscriptions"));
                 assertTrue(Files.readString(export).contains("\"magic\" : \"ntfy2586\""));
 
                 FxTests.scrollIntoView(robot, "#importBackup");
                 robot.clickOn("#importBackup");
-                TestCore.await(
-                        () -> shown(report).startsWith("Imported from ntfy's client.yml: 1 subscription"),
-                        Duration.ofSeconds(10),
-                        "the import's report");
+                Await.until("the import's report", () -> shown(report)
+                        .startsWith("Imported from ntfy's client.yml: 1 subscription"));
                 String text = shown(report);
                 assertTrue(text.contains("subscribe entry 2 (bad/topic): \"bad/topic\" is not a topic"), text);
                 assertTrue(FxTests.onFx(report::isVisible));

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.ntfybar.settings.SettingsFile;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.ui.FxTests;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -48,15 +48,14 @@ class PreferencesWindowFlowTest {
                     .query();
             robot.clickOn(item);
 
-            TestCore.await(
+            Await.until(
+                    "priority 1 sound saved",
                     () -> Files.exists(file)
                             && "default"
                                     .equals(new SettingsFile(t.core.paths().config())
                                             .load()
                                             .notifications()
-                                            .soundFor(1)),
-                    Duration.ofSeconds(10),
-                    "priority 1 sound saved");
+                                            .soundFor(1)));
             assertEquals("default", t.core.settings().notifications().soundFor(1));
 
             javafx.scene.control.Spinner<?> days =
@@ -64,19 +63,18 @@ class PreferencesWindowFlowTest {
             FxTests.onFx(() -> days.getEditor().requestFocus());
             FxTests.onFx(() -> days.getEditor().selectAll());
             robot.write("7").type(KeyCode.TAB);
-            TestCore.await(
+            Await.until(
+                    "7 days typed and left saved",
                     () -> new SettingsFile(t.core.paths().config())
                                     .load()
                                     .retention()
                                     .keepDays()
-                            == 7,
-                    Duration.ofSeconds(10),
-                    "7 days typed and left saved");
+                            == 7);
 
             Stage stage = FxTests.onFx(w::stage);
             robot.clickOn("#sound1").type(KeyCode.ESCAPE);
             robot.type(KeyCode.ESCAPE);
-            TestCore.await(() -> !FxTests.onFx(stage::isShowing), Duration.ofSeconds(5), "Escape hides the window");
+            Await.until("Escape hides the window", () -> !FxTests.onFx(stage::isShowing));
         }
     }
 }

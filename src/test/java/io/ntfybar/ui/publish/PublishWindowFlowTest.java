@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.model.Message;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.ui.FxTests;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -38,10 +38,9 @@ class PublishWindowFlowTest {
             FxRobot robot = new FxRobot();
             String shortUrl = t.server.baseUrl().replace("http://", "") + "/flow";
             ComboBox<?> topic = robot.lookup("#topic").queryAs(ComboBox.class);
-            TestCore.await(
-                    () -> shortUrl.equals(FxTests.onFx(() -> topic.getEditor().getText())),
-                    Duration.ofSeconds(10),
-                    "the subscribed topic filled in");
+            Await.until(
+                    "the subscribed topic filled in",
+                    () -> shortUrl.equals(FxTests.onFx(() -> topic.getEditor().getText())));
 
             robot.clickOn("#title").write("Flow title");
             robot.clickOn("#message").write("Flow body");
@@ -57,29 +56,27 @@ class PublishWindowFlowTest {
             assertEquals("", robot.lookup("#actionsError").queryAs(Label.class).getText());
             robot.clickOn("#send");
 
-            TestCore.await(() -> cached(t).size() == 1, Duration.ofSeconds(10), "the message on the server");
+            Await.until("the message on the server", () -> cached(t).size() == 1);
             Message m = cached(t).get(0);
             assertEquals("Flow title", m.title());
             assertEquals("Flow body", m.message());
             assertEquals(List.of("tada", "warning", "backup"), m.tags());
             assertEquals("https://example.com/x", m.actions().get(0).url());
             Label status = robot.lookup("#status").queryAs(Label.class);
-            TestCore.await(
-                    () -> FxTests.onFx(() -> status.getText()).contains(m.id()),
-                    Duration.ofSeconds(5),
-                    "Sent with the id");
+            Await.until("Sent with the id", () -> FxTests.onFx(() -> status.getText())
+                    .contains(m.id()));
             assertEquals("", FxTests.onFx(() -> robot.lookup("#title")
                     .queryAs(TextField.class)
                     .getText()));
 
             robot.clickOn("#message").write("by shortcut");
             robot.press(KeyCode.SHORTCUT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHORTCUT);
-            TestCore.await(() -> cached(t).size() == 2, Duration.ofSeconds(10), "the second message");
+            Await.until("the second message", () -> cached(t).size() == 2);
             assertEquals("by shortcut", cached(t).get(1).message());
 
             Stage stage = FxTests.onFx(w::stage);
             robot.clickOn("#title").type(KeyCode.ESCAPE);
-            TestCore.await(() -> !FxTests.onFx(stage::isShowing), Duration.ofSeconds(5), "Escape hides the window");
+            Await.until("Escape hides the window", () -> !FxTests.onFx(stage::isShowing));
             FxTests.onFx(() -> w.show(null));
             settled();
             assertEquals(shortUrl, FxTests.onFx(() -> topic.getEditor().getText()), "the topic is remembered");
@@ -109,7 +106,7 @@ class PublishWindowFlowTest {
     private static void settled() throws InterruptedException {
         java.util.concurrent.CountDownLatch io = new java.util.concurrent.CountDownLatch(1);
         UiThreads.standard().io().execute(io::countDown);
-        assertTrue(io.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        Await.until("the I/O work queued so far", () -> io.getCount() == 0);
         FxTests.drainFx();
     }
 

@@ -14,13 +14,13 @@ import io.ntfybar.settings.SettingsFile;
 import io.ntfybar.subscribe.ConnectionKey;
 import io.ntfybar.subscribe.ConnectionState;
 import io.ntfybar.subscribe.Poller;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -206,13 +206,10 @@ class SubscribeViewModelTest {
         assertTrue(yml.contains("username: \"phil\"") || yml.contains("username: phil"), yml);
         assertFalse(yml.contains("s3cret"), yml);
         assertEquals("", vm.login().passwordProperty().get(), "the secret does not linger in the form");
-        TestCore.await(
-                () -> t.core.connections().stream()
-                        .anyMatch(r -> r.state() instanceof ConnectionState.Connected
-                                && r.topics().contains("alerts")
-                                && r.key().credentials() != null),
-                Duration.ofSeconds(10),
-                "the engine connects with phil's login");
+        Await.until("the engine connects with phil's login", () -> t.core.connections().stream()
+                .anyMatch(r -> r.state() instanceof ConnectionState.Connected
+                        && r.topics().contains("alerts")
+                        && r.key().credentials() != null));
     }
 
     @Test

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.model.Subscription;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.ui.FxTests;
 import io.ntfybar.ui.RecordingWindows;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Subscribe window driven like a user: typing into fields and clicking, against the test server with auth. */
 @Tag("fx-flow")
@@ -47,11 +45,11 @@ class SubscribeWindowFlowTest {
         t.core.updateSettings(s -> s.withDefaultServer(t.server.baseUrl()));
         window = FxTests.onFx(() -> new SubscribeWindow(t.core, windows, UiThreads.standard()));
         FxTests.onFx(window::show);
-        waitFor(
+        Await.until(
+                "the default server filled in",
                 () -> FxTests.onFx(() -> t.server
                         .baseUrl()
-                        .equals(window.viewModel().serverProperty().get())),
-                "the default server filled in");
+                        .equals(window.viewModel().serverProperty().get())));
     }
 
     @AfterEach
@@ -67,7 +65,7 @@ class SubscribeWindowFlowTest {
         robot.clickOn("#token").write("tk_thisisnotavalidtokenatall00");
         robot.clickOn("#subscribe");
 
-        String error = waitForError();
+        String error = awaitError();
         assertEquals(
                 "The server refused the login: the access token is wrong or expired. Check it and try again.", error);
         assertTrue(FxTests.onFx(() -> window.stage().isShowing()));
@@ -85,7 +83,7 @@ class SubscribeWindowFlowTest {
         assertEquals(
                 "Logged in as eve, but eve may not read 'alerts' on " + host
                         + ". Ask the server's admin for read access, or use another login.",
-                waitForError());
+                awaitError());
         assertEquals(List.of(), t.core.subscriptions().all());
     }
 
@@ -97,7 +95,8 @@ class SubscribeWindowFlowTest {
         robot.clickOn("#password").write("s3cret");
         robot.clickOn("#subscribe");
 
-        waitFor(() -> !FxTests.onFx(() -> window.stage().isShowing()), "the window closes");
+        Await.until(
+                "the window closes", () -> !FxTests.onFx(() -> window.stage().isShowing()));
         Subscription s =
                 t.core.subscriptions().find(t.server.baseUrl(), "alerts").orElseThrow();
         assertEquals(List.of("messages " + s.id() + " 0"), windows.calls);
@@ -111,7 +110,9 @@ class SubscribeWindowFlowTest {
                 "' ' is not allowed: a topic uses only letters, digits, - and _.",
                 FxTests.onFx(() -> ((Labeled) window.stage().getScene().lookup("#topicError")).getText()));
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
-        waitFor(() -> !FxTests.onFx(() -> window.stage().isShowing()), "Escape closes the window");
+        Await.until(
+                "Escape closes the window",
+                () -> !FxTests.onFx(() -> window.stage().isShowing()));
         assertFalse(FxTests.onFx(() -> window.stage().isShowing()));
     }
 
@@ -122,23 +123,16 @@ class SubscribeWindowFlowTest {
         robot.clickOn(cell);
     }
 
-    private String waitForError() {
-        waitFor(
+    /** Waits for the window to show an error and returns its text. */
+    private String awaitError() {
+        Await.until(
+                "an error shows",
                 () -> FxTests.onFx(
-                        () -> !window.viewModel().errorProperty().get().isEmpty()),
-                "an error shows");
+                        () -> !window.viewModel().errorProperty().get().isEmpty()));
         return FxTests.onFx(() -> {
             Labeled error = (Labeled) window.stage().getScene().lookup("#error");
             assertTrue(error.isVisible());
             return error.getText();
         });
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.ntfybar.ui.subscribe;
 
 import io.ntfybar.model.Subscription;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.ui.FxTests;
 import io.ntfybar.ui.RecordingWindows;
 import io.ntfybar.ui.TestCore;
@@ -8,7 +9,6 @@ import io.ntfybar.ui.UiThreads;
 import io.ntfybar.ui.subscription.SubscriptionSettingsWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZonedDateTime;
 
 /**
@@ -36,7 +36,7 @@ public final class SubscribeWindowsDemo {
                         500,
                         false));
         t.core.subscriptionsChanged();
-        TestCore.await(() -> t.core.problems().containsKey(backups.id()), Duration.ofSeconds(10), "the problem");
+        Await.until("the problem", () -> t.core.problems().containsKey(backups.id()));
 
         RecordingWindows windows = new RecordingWindows();
         SubscribeWindow subscribe = FxTests.onFx(() -> new SubscribeWindow(t.core, windows, UiThreads.standard()));
@@ -45,11 +45,10 @@ public final class SubscribeWindowsDemo {
             subscribe.stage().setX(20);
             subscribe.stage().setY(20);
         });
-        TestCore.await(
+        Await.until(
+                "the default server filled in",
                 () -> FxTests.onFx(
-                        () -> base.equals(subscribe.viewModel().serverProperty().get())),
-                Duration.ofSeconds(10),
-                "the default server filled in");
+                        () -> base.equals(subscribe.viewModel().serverProperty().get())));
         FxTests.onFx(() -> {
             SubscribeViewModel vm = subscribe.viewModel();
             vm.topicProperty().set("alerts");

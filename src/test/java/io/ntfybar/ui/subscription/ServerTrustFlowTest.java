@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ntfybar.model.Subscription;
 import io.ntfybar.subscribe.ConnectionState;
 import io.ntfybar.testserver.TestTls;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.ui.FxTests;
 import io.ntfybar.ui.RecordingWindows;
 import io.ntfybar.ui.TestCore;
@@ -13,8 +14,6 @@ import io.ntfybar.ui.UiThreads;
 import io.ntfybar.ui.Windows;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Server trust dialog of the Subscription settings window driven like a user against a server that requires a
@@ -51,7 +49,7 @@ class ServerTrustFlowTest {
         Windows none = new RecordingWindows();
         window = FxTests.onFx(() -> new SubscriptionSettingsWindow(t.core, none, UiThreads.standard()));
         FxTests.onFx(() -> window.show(sub.id()));
-        waitFor(() -> !text("#trustSummary").isEmpty(), "loaded");
+        Await.until("loaded", () -> !text("#trustSummary").isEmpty());
     }
 
     @AfterEach
@@ -65,44 +63,35 @@ class ServerTrustFlowTest {
         assertEquals("System CAs · no client certificate · no headers", text("#trustSummary"));
         robot.clickOn("#changeTrust");
         robot.clickOn("#caFile").write(tls.serverCaPem().toString()).type(KeyCode.ENTER);
-        waitFor(() -> text("#caInfo").startsWith("ntfybar test server, SHA-256 "), "the CA's description");
+        Await.until("the CA's description", () -> text("#caInfo").startsWith("ntfybar test server, SHA-256 "));
         robot.clickOn("#clientFile").write(tls.clientP12().toString());
         robot.clickOn("#clientPassword").write("wrong");
         robot.clickOn("#trustHeaders").write("X-Proxy-Key: k-1");
         robot.clickOn("#saveTrust");
-        waitFor(() -> !text("#trustError").isEmpty(), "the refusal");
+        Await.until("the refusal", () -> !text("#trustError").isEmpty());
         assertTrue(text("#trustError").startsWith("Cannot use it: the password does not open"), text("#trustError"));
 
         robot.doubleClickOn("#clientPassword").eraseText(5).write(TestTls.CLIENT_PASSWORD);
         robot.clickOn("#saveTrust");
-        waitFor(() -> !text("#trustInfo").isEmpty(), "saved");
-        waitFor(
+        Await.until("saved", () -> !text("#trustInfo").isEmpty());
+        Await.until(
+                "the dialog closes",
                 () -> robot.lookup("#saveTrust").tryQuery().isEmpty()
                         || !FxTests.onFx(() -> robot.lookup("#saveTrust")
                                 .query()
                                 .getScene()
                                 .getWindow()
-                                .isShowing()),
-                "the dialog closes");
+                                .isShowing()));
         assertTrue(text("#trustSummary").contains("client certificate 127.0.0.1_"), text("#trustSummary"));
         assertEquals(
                 Map.of("X-Proxy-Key", "k-1"),
                 t.core.settings().server(t.server.baseUrl()).headers());
-        waitFor(
-                () -> t.core.connections().stream().anyMatch(r -> r.state() instanceof ConnectionState.Connected),
-                "connected over mutual TLS");
+        Await.until("connected over mutual TLS", () -> t.core.connections().stream()
+                .anyMatch(r -> r.state() instanceof ConnectionState.Connected));
     }
 
     /** The text of a label in the settings window or its Server trust dialog. */
     private String text(String id) {
         return FxTests.onFx(() -> robot.lookup(id).queryAs(Labeled.class).getText());
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
     }
 }

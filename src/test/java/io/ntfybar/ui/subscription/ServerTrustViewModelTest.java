@@ -10,11 +10,11 @@ import io.ntfybar.model.Subscription;
 import io.ntfybar.settings.ServerSettings;
 import io.ntfybar.subscribe.ConnectionState;
 import io.ntfybar.testserver.TestTls;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -107,7 +107,7 @@ class ServerTrustViewModelTest {
                 trust.summaryProperty().get().contains("client certificate 127.0.0.1_"),
                 trust.summaryProperty().get());
 
-        TestCore.await(this::connected, Duration.ofSeconds(15), "connected over mutual TLS");
+        Await.until("connected over mutual TLS", this::connected);
         t.publishAndWait("alerts", "hello over mutual TLS");
         assertTrue(t.server.requests().stream()
                 .filter(r -> r.line().startsWith("GET /alerts"))
@@ -149,7 +149,7 @@ class ServerTrustViewModelTest {
         ServerTrustViewModel trust = vm().serverTrust();
         fill(trust, TestTls.CLIENT_PASSWORD);
         trust.save();
-        TestCore.await(this::connected, Duration.ofSeconds(15), "connected");
+        Await.until("connected", this::connected);
 
         trust.start();
         assertEquals(server().clientCertificate(), trust.clientFileProperty().get());
@@ -164,11 +164,8 @@ class ServerTrustViewModelTest {
         trust.save();
         assertNull(server().clientCertificate());
         assertEquals(Optional.empty(), savedPassword());
-        TestCore.await(
-                () -> t.core.connections().stream()
-                        .anyMatch(r -> r.state() instanceof ConnectionState.BackingOff b
-                                && b.reason().contains("requires a client certificate")),
-                Duration.ofSeconds(15),
-                "the server refuses again, with the reason");
+        Await.until("the server refuses again, with the reason", () -> t.core.connections().stream()
+                .anyMatch(r -> r.state() instanceof ConnectionState.BackingOff b
+                        && b.reason().contains("requires a client certificate")));
     }
 }

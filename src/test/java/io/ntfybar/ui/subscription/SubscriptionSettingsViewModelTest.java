@@ -11,12 +11,12 @@ import io.ntfybar.model.Subscription;
 import io.ntfybar.settings.SettingsFile;
 import io.ntfybar.subscribe.ConnectionState;
 import io.ntfybar.subscribe.TopicProblem;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import io.ntfybar.ui.subscribe.Login;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.AfterEach;
@@ -173,10 +173,8 @@ class SubscriptionSettingsViewModelTest {
         assertTrue(vm.removedProperty().get());
         assertNull(stored(s.id()));
         assertTrue(t.core.messages().search("disk full", 5).isEmpty());
-        TestCore.await(
-                () -> t.core.connections().stream().noneMatch(r -> r.topics().contains("alerts")),
-                Duration.ofSeconds(10),
-                "the stream for alerts closes");
+        Await.until("the stream for alerts closes", () -> t.core.connections().stream()
+                .noneMatch(r -> r.topics().contains("alerts")));
 
         vm.load(s.id());
         assertEquals(
@@ -189,7 +187,7 @@ class SubscriptionSettingsViewModelTest {
         t.server.auth().enable("deny-all").addUser("phil", "s3cret", false).allow("phil", "alerts", true, false);
         Subscription s = t.core.subscriptions().add(Subscription.of(base, "alerts"));
         t.core.subscriptionsChanged();
-        TestCore.await(() -> t.core.problems().containsKey(s.id()), Duration.ofSeconds(10), "needs-login problem");
+        Await.until("needs-login problem", () -> t.core.problems().containsKey(s.id()));
         assertEquals(
                 TopicProblem.Kind.NEEDS_LOGIN, t.core.problems().get(s.id()).kind());
 
@@ -235,7 +233,7 @@ class SubscriptionSettingsViewModelTest {
         t.server.auth().enable("deny-all").addUser("phil", "s3cret", false).allow("phil", "alerts", true, false);
         Subscription s = t.core.subscriptions().add(Subscription.of(base, "alerts"));
         t.core.subscriptionsChanged();
-        TestCore.await(() -> t.core.problems().containsKey(s.id()), Duration.ofSeconds(10), "needs-login problem");
+        Await.until("needs-login problem", () -> t.core.problems().containsKey(s.id()));
 
         SubscriptionSettingsViewModel vm = vm();
         vm.load(s.id());
@@ -244,11 +242,8 @@ class SubscriptionSettingsViewModelTest {
         vm.serverLogin().form().usernameProperty().set("phil");
         vm.serverLogin().form().passwordProperty().set("s3cret");
         vm.serverLogin().checkAndSave();
-        TestCore.await(
-                () -> t.core.connections().stream()
-                        .anyMatch(r -> r.state() instanceof ConnectionState.Connected
-                                && r.topics().contains("alerts")),
-                Duration.ofSeconds(10),
-                "alerts connects with the new login");
+        Await.until("alerts connects with the new login", () -> t.core.connections().stream()
+                .anyMatch(r -> r.state() instanceof ConnectionState.Connected
+                        && r.topics().contains("alerts")));
     }
 }

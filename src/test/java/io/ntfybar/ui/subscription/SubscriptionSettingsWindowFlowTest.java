@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.model.Subscription;
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.ui.FxTests;
 import io.ntfybar.ui.RecordingWindows;
 import io.ntfybar.ui.TestCore;
 import io.ntfybar.ui.UiThreads;
 import io.ntfybar.ui.Windows;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Subscription settings window driven like a user: mute from the menu, change the login, unsubscribe. */
 @Tag("fx-flow")
@@ -43,10 +41,10 @@ class SubscriptionSettingsWindowFlowTest {
         Windows none = new RecordingWindows();
         window = FxTests.onFx(() -> new SubscriptionSettingsWindow(t.core, none, UiThreads.standard()));
         FxTests.onFx(() -> window.show(sub.id()));
-        waitFor(
+        Await.until(
+                "loaded",
                 () -> FxTests.onFx(
-                        () -> window.viewModel().subscriptionProperty().get() != null),
-                "loaded");
+                        () -> window.viewModel().subscriptionProperty().get() != null));
     }
 
     @AfterEach
@@ -63,13 +61,13 @@ class SubscriptionSettingsWindowFlowTest {
     void muteFromTheMenuThenUnmute() {
         robot.clickOn("#mute");
         robot.clickOn("#mute-UNTIL_RESUMED");
-        waitFor(() -> stored().mutedUntil() == Subscription.MUTED_UNTIL_RESUMED, "muted until resumed");
-        waitFor(
+        Await.until("muted until resumed", () -> stored().mutedUntil() == Subscription.MUTED_UNTIL_RESUMED);
+        Await.until(
+                "Unmute shows",
                 () -> FxTests.onFx(
-                        () -> window.stage().getScene().lookup("#unmute").isVisible()),
-                "Unmute shows");
+                        () -> window.stage().getScene().lookup("#unmute").isVisible()));
         robot.clickOn("#unmute");
-        waitFor(() -> stored().mutedUntil() == 0, "unmuted");
+        Await.until("unmuted", () -> stored().mutedUntil() == 0);
     }
 
     @Test
@@ -83,12 +81,12 @@ class SubscriptionSettingsWindowFlowTest {
         robot.clickOn("#username").write("phil");
         robot.clickOn("#password").write("nope");
         robot.clickOn("#saveLogin");
-        waitFor(() -> !text("#loginError").isEmpty(), "the refusal");
+        Await.until("the refusal", () -> !text("#loginError").isEmpty());
         assertTrue(text("#loginError").startsWith("The server refused the login: the password for phil"));
 
         robot.doubleClickOn("#password").eraseText(4).write("s3cret");
         robot.clickOn("#saveLogin");
-        waitFor(() -> !text("#loginInfo").isEmpty(), "saved");
+        Await.until("saved", () -> !text("#loginInfo").isEmpty());
         assertEquals("phil (password)", text("#loginText"));
         assertEquals("phil", t.core.settings().server(t.server.baseUrl()).username());
     }
@@ -96,21 +94,16 @@ class SubscriptionSettingsWindowFlowTest {
     @Test
     void unsubscribeAsksThenRemovesAndCloses() {
         robot.clickOn("#unsubscribe");
-        waitFor(() -> robot.lookup("#confirmUnsubscribe").tryQuery().isPresent(), "the question");
+        Await.until(
+                "the question",
+                () -> robot.lookup("#confirmUnsubscribe").tryQuery().isPresent());
         robot.clickOn("#confirmUnsubscribe");
-        waitFor(() -> stored() == null, "removed");
-        waitFor(() -> !FxTests.onFx(() -> window.stage().isShowing()), "the window closes");
+        Await.until("removed", () -> stored() == null);
+        Await.until(
+                "the window closes", () -> !FxTests.onFx(() -> window.stage().isShowing()));
     }
 
     private String text(String id) {
         return FxTests.onFx(() -> ((Labeled) window.stage().getScene().lookup(id)).getText());
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
     }
 }

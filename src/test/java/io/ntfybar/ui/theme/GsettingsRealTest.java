@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.DesktopSession;
 import io.ntfybar.testsupport.DesktopTests;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -28,7 +28,7 @@ class GsettingsRealTest {
     void readsAndWatchesTheColorSchemeThroughRealGsettings() throws Exception {
         DesktopTests.require(DesktopSession.onPath("gsettings"), "gsettings is not installed");
         Map<String, String> env = Map.of("GSETTINGS_BACKEND", "keyfile", "XDG_CONFIG_HOME", home.toString());
-        CommandRunner runner = new ProcessCommandRunner(Duration.ofSeconds(5), env);
+        CommandRunner runner = new ProcessCommandRunner(Await.DEFAULT_DEADLINE, env);
         GtkTheme theme = new GtkTheme(runner, null, Duration.ofMillis(100));
         assertFalse(theme.isDark(), "GNOME's default scheme is light");
 
@@ -37,7 +37,7 @@ class GsettingsRealTest {
         try {
             set(runner, "color-scheme", "prefer-dark");
             assertTrue(Files.exists(home.resolve("glib-2.0/settings/keyfile")), "wrote the test's own store");
-            assertTrue(changed.await(5, TimeUnit.SECONDS), "the poller noticed the switch");
+            Await.until("the poller to notice the switch", () -> changed.getCount() == 0);
             assertTrue(theme.isDark());
         } finally {
             // A gsettings the poller started must not write into the folder while JUnit deletes it.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntfybar.testsupport.Await;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +33,7 @@ class ThemesFxTest {
             started.complete(null);
         }
         Platform.setImplicitExit(false);
-        started.get(10, TimeUnit.SECONDS);
+        started.get(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
 
     static <T> T onFx(Callable<T> work) throws Exception {
@@ -44,7 +45,7 @@ class ThemesFxTest {
                 f.completeExceptionally(t);
             }
         });
-        return f.get(10, TimeUnit.SECONDS);
+        return f.get(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
 
     static Scene scene() {

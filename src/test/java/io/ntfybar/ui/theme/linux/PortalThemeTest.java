@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ntfybar.testsupport.Await;
 import io.ntfybar.testsupport.DesktopSession;
 import io.ntfybar.testsupport.DesktopTests;
 import io.ntfybar.ui.theme.SystemTheme;
@@ -54,7 +55,7 @@ class PortalThemeTest {
     @AfterEach
     void stopBus() throws Exception {
         bus.destroy();
-        bus.waitFor(5, TimeUnit.SECONDS);
+        bus.waitFor(Await.DEFAULT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Records whether the portal reader handed watching over to it. */
@@ -146,7 +147,7 @@ class PortalThemeTest {
                         PortalSettings.NAMESPACE,
                         PortalSettings.COLOR_SCHEME,
                         new Variant<>(new UInt32(2))));
-                assertTrue(changed.await(5, TimeUnit.SECONDS), "SettingChanged reached the watcher");
+                Await.until("SettingChanged to reach the watcher", () -> changed.getCount() == 0);
                 assertFalse(t.isDark());
 
                 // "No preference" defers to the fallback, which may know of a dark GTK theme.
