@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * The real app core ({@link DesktopCore}: H2 file, settings file, engine, notification service) on a temporary folder,
@@ -81,17 +80,6 @@ public final class TestCore implements AutoCloseable {
                 () -> !core.messages().search(text, 1).isEmpty());
         core.flush();
         return id;
-    }
-
-    /**
-     * Waits with {@link Await}'s generous default deadline, whatever {@code timeout} says: a short deadline only makes
-     * a test fail on a busy machine.
-     *
-     * @deprecated use {@link Await#until(String, Await.Condition)}
-     */
-    @Deprecated(forRemoval = true)
-    public static void await(BooleanSupplier condition, Duration timeout, String what) {
-        Await.until(what, condition::getAsBoolean);
     }
 
     @Override
