@@ -16,7 +16,7 @@ public final class Main {
     public static void main(String[] args) {
         // Before any networking class reads it: the JDK then follows the desktop's proxy setting.
         Proxies.useSystemSettings();
-        // Packaging smoke test (issue 7, SmokeTest): first, in a throwaway home, whatever else runs or is stored.
+        // Packaging smoke test (SmokeTest): first, in a throwaway home, whatever else runs or is stored.
         if (SmokeTest.wanted(args)) {
             System.exit(SmokeTest.run(args));
         }

@@ -4,7 +4,7 @@ import io.ntfybar.model.StoredMessage;
 import io.ntfybar.model.Subscription;
 
 /**
- * What the notification service tells the UI (issue 5) or the CLI. Called on the notification thread: hand off, never
+ * What the notification service tells the UI or the CLI. Called on the notification thread: hand off, never
  * block.
  */
 public interface NotificationEvents {

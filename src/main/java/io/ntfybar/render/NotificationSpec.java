@@ -4,7 +4,7 @@ import io.ntfybar.model.Action;
 import java.util.List;
 
 /**
- * What a native notification shows and how it behaves, independent of the platform: the {@code Notifier}s of issue 4
+ * What a native notification shows and how it behaves, independent of the platform: the {@code Notifier}s
  * map it onto macOS Notification Center, the freedesktop service or a tray balloon. Immutable.
  *
  * @param identity stable per (server, topic, sequence id): a revision replaces the shown notification

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Publish-to-notifier-call latency (docs/benchmarks.md, issue 4): from the publish request to the moment the
+ * Publish-to-notifier-call latency (docs/benchmarks.md): from the publish request to the moment the
  * notification service calls {@link Notifier#show}, through engine, store, dispatch policy and renderer, beside the
  * floor of a bare OkHttp reader of the same stream in the same run. With {@code DBUS_SESSION_BUS_ADDRESS} set to a bus
  * with a notification daemon, the show call goes on to that daemon (dunst) and its duration is printed too.

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Start-up time and idle memory of the desktop app under Xvfb with a tray host (docs/benchmarks.md, issue 5), beside
+ * Start-up time and idle memory of the desktop app under Xvfb with a tray host (docs/benchmarks.md), beside
  * the floors of the same run: an idle JVM, a JVM with one AWT tray icon, a JVM with one bare JavaFX window.
  *
  * <p>Per run: a fresh home with three subscriptions on the loopback test server; the app is started with

@@ -48,7 +48,7 @@ public final class TrayNotifier implements Notifier {
         }
     }
 
-    /** Until the app's icons exist (issue 7): a filled circle in ntfy's green with a white dot. */
+    /** The icon of a notifier without the app's tray icon: a filled circle in ntfy's green with a white dot. */
     private static BufferedImage placeholderIcon() {
         BufferedImage img = new BufferedImage(32, 32, BufferedImage.TYPE_INT_ARGB);
         java.awt.Graphics2D g = img.createGraphics();

@@ -78,14 +78,20 @@ class MessageListModelTest {
         }
     }
 
-    @Test
-    void aLateMessageDatedBetweenLoadedOnesGoesToItsPlace() {
-        Subscription s = subscription("late");
+    /** A subscription with "at 0" ... "at 90", ten seconds apart, opened in the list. */
+    private Subscription openTenMessages(String topic) {
+        Subscription s = subscription(topic);
         for (int i = 0; i < 10; i++) {
             store(s, i * 10, "at " + i * 10);
         }
         list.open(List.of(s.id()), 0);
         ui.settle();
+        return s;
+    }
+
+    @Test
+    void aLateMessageDatedBetweenLoadedOnesGoesToItsPlace() {
+        Subscription s = openTenMessages("late");
         list.topIndexProperty().set(0);
 
         list.stored(store(s, 55, "at 55")); // a delayed message whose time lies between two shown ones
@@ -101,12 +107,7 @@ class MessageListModelTest {
 
     @Test
     void aMessageBelowTheReadersPlaceDoesNotMoveIt() {
-        Subscription s = subscription("anchor");
-        for (int i = 0; i < 10; i++) {
-            store(s, i * 10, "at " + i * 10);
-        }
-        list.open(List.of(s.id()), 0);
-        ui.settle();
+        Subscription s = openTenMessages("anchor");
         list.topIndexProperty().set(2); // "at 70" is the top row of the view
         ScrollRequest before = list.scrollProperty().get();
 
