@@ -175,4 +175,20 @@ class AttachmentVectorsTest {
         assertArrayEquals(png, get.body());
         assertEquals("image/png", get.headers().firstValue("Content-Type").orElse(""));
     }
+
+    @Test
+    void shortBodyThatIsNotUtf8IsAnAttachment() {
+        start(TestServerConfig.defaults());
+        byte[] latin1 = {'c', 'a', 'f', (byte) 0xE9};
+        HttpResponse<byte[]> r = client.sendBytes("PUT", "/mytopic", latin1);
+        assertEquals(200, r.statusCode());
+        JsonNode m = TestClient.json(new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals("You received a file: attachment.bin", m.path("message").asText());
+        JsonNode a = m.path("attachment");
+        assertEquals("attachment.bin", a.path("name").asText());
+        assertEquals("application/octet-stream", a.path("type").asText());
+        assertEquals(4, a.path("size").asInt());
+        HttpResponse<byte[]> get = client.sendBytes("GET", pathOf(a.path("url").asText()), new byte[0]);
+        assertArrayEquals(latin1, get.body());
+    }
 }
