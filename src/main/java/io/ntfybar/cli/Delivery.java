@@ -16,6 +16,7 @@ import io.ntfybar.publish.Publisher;
 import io.ntfybar.render.Renderer;
 import io.ntfybar.settings.SettingsException;
 import io.ntfybar.subscribe.HttpClients;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,12 +48,38 @@ final class Delivery {
             String message,
             boolean typedByUser,
             List<String> extraTags) {
+        return send(spec, o, topicOrUrl, message, typedByUser, extraTags, null);
+    }
+
+    /**
+     * Publishes {@code body} unchanged as the request body, with the options as headers; the server keeps it as an
+     * attachment (named by {@code --filename}, else by the server from its content, such as {@code attachment.bin}).
+     *
+     * @return the exit code
+     */
+    static int publishBody(CommandSpec spec, PublishOptions o, String topicOrUrl, InputStream body) {
+        return send(spec, o, topicOrUrl, null, false, List.of(), body);
+    }
+
+    /** {@code body}: null to publish {@code message}, else the bytes to upload as they are. */
+    private static int send(
+            CommandSpec spec,
+            PublishOptions o,
+            String topicOrUrl,
+            String message,
+            boolean typedByUser,
+            List<String> extraTags,
+            InputStream body) {
         PrintWriter err = spec.commandLine().getErr();
         String prefix = spec.qualifiedName() + ": ";
         try {
             CliConfig config = CliConfig.load(o.config);
             String defaultTitle = config.defaultTitle().orElse(null);
             if (o.local) {
+                if (body != null) {
+                    throw new IllegalArgumentException("--local shows text only, and standard input is not UTF-8 text"
+                            + " of at most " + PipedInput.BUFFERED / 1024 + " KiB");
+                }
                 String topic =
                         topicOrUrl != null ? topicOrUrl : config.defaultTopic().orElse("ntfybar");
                 TopicUrl url = config.topic(topic);
@@ -71,7 +98,9 @@ final class Delivery {
             Optional<AuthorizationHeader> auth = config.auth(url.server(), o.user, o.token);
             Publisher publisher = new Publisher(client(config, url.server()));
             Message sent;
-            if (o.file == null) {
+            if (body != null) {
+                sent = publisher.upload(url.server(), auth, r, body, null);
+            } else if (o.file == null) {
                 sent = publisher.publishText(url.server(), auth, r);
             } else if (o.file.equals("-")) {
                 sent = publisher.upload(url.server(), auth, r, NtfybarCommand.stdin(spec), "stdin");

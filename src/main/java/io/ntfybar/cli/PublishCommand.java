@@ -2,7 +2,6 @@ package io.ntfybar.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,7 +24,8 @@ import picocli.CommandLine.Parameters;
             "Publish a message to a topic; prints the new message's id.",
             "A bare topic is on the default server (settings.yml default-server, else client.yml default-host, else"
                     + " https://ntfy.sh). Without a message and with standard input from a pipe or file, that input"
-                    + " is the message (sent unchanged; longer than 4096 bytes it becomes a text attachment).",
+                    + " is the message (sent unchanged; longer than 4096 bytes it becomes a text attachment, and"
+                    + " input that is not UTF-8 text is sent as a file attachment, byte for byte).",
             "Emoji shortcodes typed as words, like :tada: or :warning:, become emoji (--no-emoji keeps them);"
                     + " root:x:0:0 stays as it is."
         },
@@ -85,16 +85,20 @@ final class PublishCommand implements Callable<Integer> {
             message = String.join(" ", words);
         }
         if (message == null && options.file == null && !NtfybarCommand.stdinIsTerminal(spec)) {
+            PipedInput piped;
             try {
-                message = stripFinalNewline(
-                        new String(NtfybarCommand.stdin(spec).readAllBytes(), StandardCharsets.UTF_8));
-                typed = false;
+                piped = PipedInput.read(NtfybarCommand.stdin(spec));
             } catch (IOException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println(spec.qualifiedName() + ": cannot read the message from standard input: " + e.getMessage());
                 err.flush();
                 return Delivery.FAILED;
             }
+            if (!piped.isText()) {
+                return Delivery.publishBody(spec, options, topic, piped.body());
+            }
+            message = stripFinalNewline(piped.text());
+            typed = false;
         }
         return Delivery.publish(spec, options, topic, message, typed, List.of());
     }

@@ -111,7 +111,8 @@ public final class Publisher {
 
     /**
      * Uploads what {@code in} gives until its end (a pipe, stdin) as the attachment named {@code r.filename()}, else
-     * {@code defaultName}; streamed with chunked transfer, never read into memory. {@code in} is not closed.
+     * {@code defaultName}, else (both null) the name the server gives it from its content, such as {@code
+     * attachment.bin}; streamed with chunked transfer, never read into memory. {@code in} is not closed.
      */
     public Message upload(
             ServerUrl server, Optional<AuthorizationHeader> auth, PublishRequest r, InputStream in, String defaultName)

@@ -1,5 +1,6 @@
 package io.ntfybar.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -148,6 +150,57 @@ class PublishCommandTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreKeptAsAnAttachmentByteForByte() throws Exception {
+        byte[] data = new byte[1024 * 1024];
+        new Random(7).nextBytes(data);
+        assertEquals(0, cli.runWithInput(data, "publish", url("random")), cli.err());
+        Message m = only("random");
+        assertNotNull(m.attachment(), "the server kept the bytes as an attachment: " + m);
+        assertEquals("attachment.bin", m.attachment().name());
+        assertEquals("You received a file: attachment.bin", m.message());
+        assertEquals((long) data.length, m.attachment().size());
+        assertArrayEquals(data, downloadBytes(m.attachment().url()), "the stored file is the input");
+    }
+
+    @Test
+    void latin1TextIsAnAttachmentWithTheOptionsKept() throws Exception {
+        byte[] data = {'c', 'a', 'f', (byte) 0xE9};
+        assertEquals(0, cli.runWithInput(data, "publish", "-t", "Menü", "--tags", "coffee", url("latin1")), cli.err());
+        Message m = only("latin1");
+        assertNotNull(m.attachment(), "a lossy decode would have made it the message: " + m);
+        assertEquals("attachment.bin", m.attachment().name());
+        assertEquals("You received a file: attachment.bin", m.message());
+        assertEquals("Menü", m.title());
+        assertEquals(List.of("coffee"), m.tags());
+        assertArrayEquals(data, downloadBytes(m.attachment().url()));
+    }
+
+    @Test
+    void utf8WithEmojiAndSeveralLinesIsStillTheMessage() throws Exception {
+        String text = "Build 🎉 fertig\nzweite Zeile: café ñ 日本\n🇩🇪 👩‍💻 done";
+        assertEquals(0, cli.runWithInput((text + "\n").getBytes(StandardCharsets.UTF_8), "publish", url("utf8")));
+        Message m = only("utf8");
+        assertEquals(text, m.message());
+        assertNull(m.attachment(), "valid UTF-8 of message size is not an attachment");
+    }
+
+    @Test
+    void localRefusesInputThatIsNotTextWithASentence() {
+        byte[] data = {'c', 'a', 'f', (byte) 0xE9};
+        assertEquals(1, cli.runWithInput(data, "publish", "--local", "alerts"));
+        assertTrue(cli.err().contains("--local shows text only"), cli.err());
+    }
+
+    @Test
+    void standardInputIsNotReadWhenTheMessageIsGiven() throws Exception {
+        byte[] data = {(byte) 0xFF, (byte) 0xFE, 0};
+        assertEquals(0, cli.runWithInput(data, "publish", url("typed"), "typed", "words"));
+        Message m = only("typed");
+        assertEquals("typed words", m.message());
+        assertNull(m.attachment());
+    }
+
+    @Test
     void fileIsUploadedWithItsNameAndTheMessage() throws Exception {
         Path f = dir.resolve("Bericht März.txt");
         Files.writeString(f, "a\n".repeat(3000));
@@ -256,6 +309,15 @@ class PublishCommandTest {
         assertTrue(
                 only("pids").message().startsWith("Process " + sleeper.pid()),
                 only("pids").message());
+    }
+
+    private byte[] downloadBytes(String url) throws Exception {
+        try (Response r = HttpClients.requests(HttpClients.streaming())
+                .newCall(new Request.Builder().url(url).build())
+                .execute()) {
+            assertEquals(200, r.code(), url);
+            return r.body().bytes();
+        }
     }
 
     private String download(String url) throws Exception {
