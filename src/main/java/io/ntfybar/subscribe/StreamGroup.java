@@ -28,8 +28,11 @@ final class StreamGroup implements StreamConnection.Handler {
         /** Where the stream resumes for these subscriptions. */
         String since(List<Subscription> subs);
 
-        /** A message, clear or delete for this subscription, to the store writer. */
-        void store(Subscription sub, Message event);
+        /**
+         * A message, clear or delete for this subscription, to the store writer, with the server's clock when it
+         * arrived ({@link io.ntfybar.store.H2MessageStore#LOCAL_CLOCK} when the stream has not told it yet).
+         */
+        void store(Subscription sub, Message event, long serverClock);
 
         /** The server asked for a poll of this subscription. */
         void pollRequested(StreamGroup group, Subscription sub);
@@ -45,6 +48,11 @@ final class StreamGroup implements StreamConnection.Handler {
     final StreamConnection stream;
     private final Engine engine;
     private volatile Map<String, Subscription> byTopic;
+    /**
+     * The {@code time} of the latest open or keepalive event: ntfy stamps them with its clock, which bounds how far a
+     * stored message may move the resume point. The latest, not the largest: a server clock set back counts.
+     */
+    private volatile long serverClock = io.ntfybar.store.H2MessageStore.LOCAL_CLOCK;
 
     StreamGroup(
             OkHttpClient client,
@@ -64,6 +72,11 @@ final class StreamGroup implements StreamConnection.Handler {
         this.byTopic = mine;
         this.stream = new StreamConnection(
                 client, scheduler, key, topics, SubscribeQuery.live(), auth, config, keepalive, this);
+    }
+
+    /** The server's clock as the stream last told it, or {@link io.ntfybar.store.H2MessageStore#LOCAL_CLOCK}. */
+    long serverClock() {
+        return serverClock;
     }
 
     /** The subscription of one of this stream's topics, or null. */
@@ -91,7 +104,7 @@ final class StreamGroup implements StreamConnection.Handler {
                 if (sub == null) {
                     log.debug("{}: event for a topic this stream does not carry: {}", stream.key(), event.topic());
                 } else {
-                    engine.store(sub, event);
+                    engine.store(sub, event, serverClock);
                 }
             }
             case POLL_REQUEST -> {
@@ -100,9 +113,10 @@ final class StreamGroup implements StreamConnection.Handler {
                     engine.pollRequested(this, sub);
                 }
             }
+            case OPEN, KEEPALIVE -> serverClock = event.time();
             case UNKNOWN -> log.debug("{}: ignored an event of unknown type '{}'", stream.key(), event.event());
             default -> {
-                // open and keepalive only prove the stream is alive; StreamConnection noted that.
+                // nothing else is routed
             }
         }
     }
