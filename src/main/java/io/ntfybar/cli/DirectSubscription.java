@@ -157,7 +157,7 @@ final class DirectSubscription {
         public void onEvent(Message event) {
             if (event.eventType() == Event.OPEN || event.eventType() == Event.KEEPALIVE) {
                 synchronized (this) {
-                    serverClock = event.time();
+                    serverClock = Math.max(0, event.time());
                 }
                 return;
             }

@@ -116,15 +116,6 @@ public final class H2MessageStore {
         }
     }
 
-    /** The newest {@code time} stored for any of these subscriptions. */
-    public OptionalLong latestTime(Collection<Long> subscriptionIds) {
-        try (Connection c = db.connection()) {
-            return latestTime(c, subscriptionIds);
-        } catch (SQLException e) {
-            throw Database.translate(db.folder(), e);
-        }
-    }
-
     private static OptionalLong latestTime(Connection c, Collection<Long> subscriptionIds) throws SQLException {
         if (subscriptionIds.isEmpty()) {
             return OptionalLong.empty();

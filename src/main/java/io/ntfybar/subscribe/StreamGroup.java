@@ -74,11 +74,6 @@ final class StreamGroup implements StreamConnection.Handler {
                 client, scheduler, key, topics, SubscribeQuery.live(), auth, config, keepalive, this);
     }
 
-    /** The server's clock as the stream last told it, or {@link io.ntfybar.store.H2MessageStore#LOCAL_CLOCK}. */
-    long serverClock() {
-        return serverClock;
-    }
-
     /** The subscription of one of this stream's topics, or null. */
     Subscription subscription(String topic) {
         return byTopic.get(topic);
@@ -113,7 +108,9 @@ final class StreamGroup implements StreamConnection.Handler {
                     engine.pollRequested(this, sub);
                 }
             }
-            case OPEN, KEEPALIVE -> serverClock = event.time();
+                // A server that sends no time tells nothing about its clock; the local one stands in.
+            case OPEN, KEEPALIVE -> serverClock =
+                    event.time() > 0 ? event.time() : io.ntfybar.store.H2MessageStore.LOCAL_CLOCK;
             case UNKNOWN -> log.debug("{}: ignored an event of unknown type '{}'", stream.key(), event.event());
             default -> {
                 // nothing else is routed
