@@ -135,6 +135,9 @@ final class DirectSubscription {
             }
         };
         private long newestTime = -1;
+        /** The server's clock from the latest open or keepalive event; 0 until one came (the local clock then). */
+        private long serverClock;
+
         private boolean lost;
 
         Printer(Group group, CompletableFuture<Integer> exit) {
@@ -152,6 +155,12 @@ final class DirectSubscription {
 
         @Override
         public void onEvent(Message event) {
+            if (event.eventType() == Event.OPEN || event.eventType() == Event.KEEPALIVE) {
+                synchronized (this) {
+                    serverClock = Math.max(0, event.time());
+                }
+                return;
+            }
             if (event.eventType() != Event.MESSAGE) {
                 return;
             }
@@ -159,7 +168,9 @@ final class DirectSubscription {
                 if (printed.put(event.id(), Boolean.TRUE) != null) {
                     return;
                 }
-                newestTime = Math.max(newestTime, event.time());
+                // A message dated in the future must not move the reconnect past what the server has sent.
+                long clock = serverClock != 0 ? serverClock : System.currentTimeMillis() / 1000;
+                newestTime = Math.max(newestTime, Math.min(event.time(), clock));
             }
             output.message(event, group.command());
         }

@@ -34,10 +34,26 @@ public final class H2MessageStore {
         this.db = db;
     }
 
-    /** Events of one subscription to store; {@code dispatch} false for history that must raise no notification. */
-    public record Write(long subscriptionId, List<Message> events, boolean dispatch) {}
+    /**
+     * Events of one subscription to store; {@code dispatch} false for history that must raise no notification.
+     *
+     * @param serverClock the server's clock (unix seconds) when these events arrived, from the stream's latest open or
+     *     keepalive event; {@link #LOCAL_CLOCK} when none was seen (a poll, an import), so that the local clock at the
+     *     write stands in. The subscription's resume point advances to no later than this.
+     */
+    public record Write(long subscriptionId, List<Message> events, boolean dispatch, long serverClock) {
+        public Write(long subscriptionId, List<Message> events, boolean dispatch) {
+            this(subscriptionId, events, dispatch, LOCAL_CLOCK);
+        }
+    }
 
-    /** {@link #store(List, long)} for one subscription's events, with nothing to mark dispatched. */
+    /** {@link Write#serverClock()} when no server clock is known. */
+    public static final long LOCAL_CLOCK = Long.MIN_VALUE;
+
+    /**
+     * {@link #store(List, long)} for one subscription's events, with nothing to mark dispatched, bounded by the local
+     * clock (polls and imports).
+     */
     public List<StoreUpdate> store(long subscriptionId, List<Message> events, boolean dispatch) {
         return store(List.of(new Write(subscriptionId, events, dispatch)), 0);
     }
@@ -56,7 +72,7 @@ public final class H2MessageStore {
             try (WriteTransaction tx = new WriteTransaction(c, now)) {
                 List<StoreUpdate> updates = new ArrayList<>();
                 for (Write w : writes) {
-                    tx.apply(w.subscriptionId(), w.events(), w.dispatch(), updates);
+                    tx.apply(w.subscriptionId(), w.events(), w.dispatch(), w.serverClock(), updates);
                 }
                 if (dispatchedThrough > 0) {
                     WriteTransaction.markDispatchedThrough(c, dispatchedThrough);
@@ -74,10 +90,27 @@ public final class H2MessageStore {
         }
     }
 
-    /** The newest {@code time} stored for any of these subscriptions: where a resumed stream starts (minus a margin). */
-    public OptionalLong latestTime(Collection<Long> subscriptionIds) {
-        try (Connection c = db.connection()) {
-            return latestTime(c, subscriptionIds);
+    /** {@link #store(long, List, boolean)} with the server's clock at arrival, which bounds the resume point. */
+    public List<StoreUpdate> store(long subscriptionId, List<Message> events, boolean dispatch, long serverClock) {
+        return store(List.of(new Write(subscriptionId, events, dispatch, serverClock)), 0);
+    }
+
+    /**
+     * The latest resume point of these subscriptions (unix seconds), where a resumed stream starts (minus a margin);
+     * empty when none has stored a message yet. Not the newest message's {@code time}: that may lie in the future.
+     */
+    public OptionalLong resumeTime(Collection<Long> subscriptionIds) {
+        if (subscriptionIds.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        String in =
+                String.join(",", subscriptionIds.stream().map(String::valueOf).toList());
+        try (Connection c = db.connection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT MAX(resume_time) FROM subscription WHERE id IN (" + in + ")")) {
+            rs.next();
+            long t = rs.getLong(1);
+            return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(t);
         } catch (SQLException e) {
             throw Database.translate(db.folder(), e);
         }
@@ -195,8 +228,8 @@ public final class H2MessageStore {
     /**
      * Retention for one subscription: deletes its messages older than {@code cutoffEpochSeconds} (0: no age limit) and
      * all but the newest {@code keep} visible ones (0: no count limit). Rows within {@code resumeWindowSeconds} of
-     * its newest stored message are hidden instead of deleted: a stream resumes from there, and a deleted row would
-     * come back from the server's cache as a new message.
+     * its resume point, or after it, are hidden instead of deleted: a stream resumes from there, and a deleted row
+     * would come back from the server's cache as a new message.
      *
      * @return how many messages were deleted or hidden
      */
@@ -220,7 +253,8 @@ public final class H2MessageStore {
                 String victim = "(" + (cutoffEpochSeconds > 0 ? "time < " + cutoffEpochSeconds : "FALSE")
                         + (boundary == null ? "" : " OR (time, row_id) < (" + boundary[0] + ", " + boundary[1] + ")")
                         + ")";
-                long protect = newest.getAsLong() - resumeWindowSeconds;
+                OptionalLong resume = resumeTime(c, subId);
+                long protect = (resume.isPresent() ? resume.getAsLong() : newest.getAsLong()) - resumeWindowSeconds;
                 int n;
                 try (Statement st = c.createStatement()) {
                     n = st.executeUpdate("DELETE FROM message WHERE subscription_id = " + subId + " AND " + victim
@@ -238,6 +272,19 @@ public final class H2MessageStore {
             }
         } catch (SQLException e) {
             throw Database.translate(db.folder(), e);
+        }
+    }
+
+    private static OptionalLong resumeTime(Connection c, long subId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT resume_time FROM subscription WHERE id = ?")) {
+            ps.setLong(1, subId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return OptionalLong.empty();
+                }
+                long t = rs.getLong(1);
+                return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(t);
+            }
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
  */
 final class Migrations {
     /** Every migration, oldest first. Append only: never edit or reorder a migration that has shipped. */
-    static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__faster_writes_and_retention.sql");
+    static final List<String> SCRIPTS =
+            List.of("V1__schema.sql", "V2__faster_writes_and_retention.sql", "V3__resume_time.sql");
 
     private Migrations() {}
 

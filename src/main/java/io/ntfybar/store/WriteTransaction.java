@@ -49,14 +49,23 @@ final class WriteTransaction implements AutoCloseable {
                         + " GROUP BY m.sequence_id");
     }
 
-    /** Applies the events of one subscription, in order; appends what changed to {@code updates}. */
-    void apply(long subId, List<Message> events, boolean dispatch, List<StoreUpdate> updates) throws SQLException {
+    /**
+     * Applies the events of one subscription, in order; appends what changed to {@code updates}. Advances the
+     * subscription's resume point to its newest message's time, but never past {@code serverClock} (the local clock
+     * when {@link H2MessageStore#LOCAL_CLOCK}): a message dated in the future is stored and shown, yet a resume from
+     * its time would skip everything published until then.
+     */
+    void apply(long subId, List<Message> events, boolean dispatch, long serverClock, List<StoreUpdate> updates)
+            throws SQLException {
         List<String> ids = new ArrayList<>();
         List<String> sequences = new ArrayList<>();
+        long clock = serverClock == H2MessageStore.LOCAL_CLOCK ? now : serverClock;
+        long resume = Long.MIN_VALUE;
         for (Message m : events) {
             if (m.eventType() == Event.MESSAGE) {
                 ids.add(m.id());
                 sequences.add(m.effectiveSequenceId());
+                resume = Math.max(resume, Math.min(m.time(), clock));
             }
         }
         Set<String> seen = ids.isEmpty() ? new HashSet<>() : strings(existing, subId, ids);
@@ -95,6 +104,20 @@ final class WriteTransaction implements AutoCloseable {
         flush(updates);
         if (newest != null) {
             updateLastMessage(subId, newest);
+        }
+        if (resume != Long.MIN_VALUE) {
+            advanceResumeTime(subId, resume);
+        }
+    }
+
+    /** Moves the resume point forward only: a late, older message must not make the next resume replay more. */
+    private void advanceResumeTime(long subId, long time) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE subscription SET resume_time = ? WHERE id = ?"
+                + " AND (resume_time IS NULL OR resume_time < ?)")) {
+            ps.setLong(1, time);
+            ps.setLong(2, subId);
+            ps.setLong(3, time);
+            ps.executeUpdate();
         }
     }
 

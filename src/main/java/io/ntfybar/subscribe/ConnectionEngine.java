@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * through the {@link StoreWriter} (store first, then dispatch). The desired state is the store's subscriptions plus
  * the settings; {@link #reconcile} compares it with the open connections and restarts only what changed.
  *
- * <p>Resuming: a stream starts at the {@code time} of the newest stored message of its topics minus
- * {@link EngineConfig#resumeMargin()}, and the store drops what it already has; a new subscription first polls the
- * server's whole cache into history without notifications.
+ * <p>Resuming: a stream starts at the stored resume time of its topics minus {@link EngineConfig#resumeMargin()},
+ * and the store drops what it already has; a new subscription first polls the server's whole cache into history
+ * without notifications. The resume time follows the stored messages but never passes the server's clock (the
+ * {@code time} of its latest open or keepalive event), see {@link ResumePoint}.
  *
  * <p>Threading: public methods are thread-safe and do not block on the network; reconciling, polls and access checks
  * run on one engine I/O thread, timers on one scheduler thread, streams on OkHttp's threads.
@@ -69,8 +70,8 @@ public final class ConnectionEngine implements AutoCloseable {
         }
 
         @Override
-        public void store(Subscription sub, Message event) {
-            writer.submit(sub.id(), event, true);
+        public void store(Subscription sub, Message event, long serverClock) {
+            writer.submit(sub.id(), event, true, serverClock);
         }
 
         @Override

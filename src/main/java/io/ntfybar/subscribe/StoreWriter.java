@@ -37,7 +37,7 @@ public final class StoreWriter implements AutoCloseable {
         void dispatch(List<StoreUpdate> updates);
     }
 
-    private record Item(long subscriptionId, Message event, boolean dispatch, Runnable done) {}
+    private record Item(long subscriptionId, Message event, boolean dispatch, long serverClock, Runnable done) {}
 
     private final H2MessageStore store;
     private final Dispatcher dispatcher;
@@ -82,23 +82,36 @@ public final class StoreWriter implements AutoCloseable {
 
     /** Queues one event of a subscription. @param dispatch false for history that must raise no notification */
     public void submit(long subscriptionId, Message event, boolean dispatch) {
-        queue.add(new Item(subscriptionId, event, dispatch, null));
+        submit(subscriptionId, event, dispatch, H2MessageStore.LOCAL_CLOCK);
+    }
+
+    /**
+     * Queues one event of a stream, with the server's clock when it arrived (unix seconds, from the stream's latest
+     * open or keepalive; {@link H2MessageStore#LOCAL_CLOCK} when none yet), which caps the resume point it sets.
+     */
+    public void submit(long subscriptionId, Message event, boolean dispatch, long serverClock) {
+        queue.add(new Item(subscriptionId, event, dispatch, serverClock, null));
     }
 
     /** Queues events; {@code done} runs on the writer thread once they are stored and dispatched. */
     public void submit(long subscriptionId, List<Message> events, boolean dispatch, Runnable done) {
         for (int i = 0; i < events.size(); i++) {
-            queue.add(new Item(subscriptionId, events.get(i), dispatch, i == events.size() - 1 ? done : null));
+            queue.add(new Item(
+                    subscriptionId,
+                    events.get(i),
+                    dispatch,
+                    H2MessageStore.LOCAL_CLOCK,
+                    i == events.size() - 1 ? done : null));
         }
         if (events.isEmpty() && done != null) {
-            queue.add(new Item(subscriptionId, null, dispatch, done));
+            queue.add(new Item(subscriptionId, null, dispatch, H2MessageStore.LOCAL_CLOCK, done));
         }
     }
 
     /** Waits until everything submitted before this call is stored and dispatched. */
     public void flush() throws InterruptedException {
         java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
-        queue.add(new Item(0, null, false, latch::countDown));
+        queue.add(new Item(0, null, false, H2MessageStore.LOCAL_CLOCK, latch::countDown));
         latch.await();
     }
 
@@ -109,7 +122,7 @@ public final class StoreWriter implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        queue.add(new Item(0, null, false, null));
+        queue.add(new Item(0, null, false, H2MessageStore.LOCAL_CLOCK, null));
         try {
             thread.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
@@ -142,12 +155,15 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     private void write(List<Item> batch) {
-        // One transaction per batch; events are grouped per (subscription, dispatch), order within a group kept.
+        // One transaction per batch; events are grouped per (subscription, dispatch, server clock), order within a
+        // group kept. The clock changes only with a keepalive, so a batch rarely holds more than one per stream.
         Map<List<Object>, List<Message>> groups = new LinkedHashMap<>();
         List<Runnable> done = new ArrayList<>();
         for (Item item : batch) {
             if (item.event() != null) {
-                groups.computeIfAbsent(List.of(item.subscriptionId(), item.dispatch()), k -> new ArrayList<>())
+                groups.computeIfAbsent(
+                                List.of(item.subscriptionId(), item.dispatch(), item.serverClock()),
+                                k -> new ArrayList<>())
                         .add(item.event());
             }
             if (item.done() != null) {
@@ -155,8 +171,8 @@ public final class StoreWriter implements AutoCloseable {
             }
         }
         List<H2MessageStore.Write> writes = new ArrayList<>();
-        groups.forEach(
-                (k, events) -> writes.add(new H2MessageStore.Write((Long) k.get(0), events, (Boolean) k.get(1))));
+        groups.forEach((k, events) ->
+                writes.add(new H2MessageStore.Write((Long) k.get(0), events, (Boolean) k.get(1), (Long) k.get(2))));
         if (!writes.isEmpty()) {
             List<StoreUpdate> updates = storeAll(writes);
             if (!updates.isEmpty()) {
@@ -188,7 +204,7 @@ public final class StoreWriter implements AutoCloseable {
         for (H2MessageStore.Write w : writes) {
             for (Message m : w.events()) {
                 try {
-                    updates.addAll(store.store(w.subscriptionId(), List.of(m), w.dispatch()));
+                    updates.addAll(store.store(w.subscriptionId(), List.of(m), w.dispatch(), w.serverClock()));
                     stored++;
                 } catch (RuntimeException e) {
                     failed++;

@@ -28,8 +28,11 @@ final class StreamGroup implements StreamConnection.Handler {
         /** Where the stream resumes for these subscriptions. */
         String since(List<Subscription> subs);
 
-        /** A message, clear or delete for this subscription, to the store writer. */
-        void store(Subscription sub, Message event);
+        /**
+         * A message, clear or delete for this subscription, to the store writer, with the server's clock when it
+         * arrived ({@link io.ntfybar.store.H2MessageStore#LOCAL_CLOCK} when the stream has not told it yet).
+         */
+        void store(Subscription sub, Message event, long serverClock);
 
         /** The server asked for a poll of this subscription. */
         void pollRequested(StreamGroup group, Subscription sub);
@@ -45,6 +48,11 @@ final class StreamGroup implements StreamConnection.Handler {
     final StreamConnection stream;
     private final Engine engine;
     private volatile Map<String, Subscription> byTopic;
+    /**
+     * The {@code time} of the latest open or keepalive event: ntfy stamps them with its clock, which bounds how far a
+     * stored message may move the resume point. The latest, not the largest: a server clock set back counts.
+     */
+    private volatile long serverClock = io.ntfybar.store.H2MessageStore.LOCAL_CLOCK;
 
     StreamGroup(
             OkHttpClient client,
@@ -91,7 +99,7 @@ final class StreamGroup implements StreamConnection.Handler {
                 if (sub == null) {
                     log.debug("{}: event for a topic this stream does not carry: {}", stream.key(), event.topic());
                 } else {
-                    engine.store(sub, event);
+                    engine.store(sub, event, serverClock);
                 }
             }
             case POLL_REQUEST -> {
@@ -100,9 +108,12 @@ final class StreamGroup implements StreamConnection.Handler {
                     engine.pollRequested(this, sub);
                 }
             }
+                // A server that sends no time tells nothing about its clock; the local one stands in.
+            case OPEN, KEEPALIVE -> serverClock =
+                    event.time() > 0 ? event.time() : io.ntfybar.store.H2MessageStore.LOCAL_CLOCK;
             case UNKNOWN -> log.debug("{}: ignored an event of unknown type '{}'", stream.key(), event.event());
             default -> {
-                // open and keepalive only prove the stream is alive; StreamConnection noted that.
+                // nothing else is routed
             }
         }
     }

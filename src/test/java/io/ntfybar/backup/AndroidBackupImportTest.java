@@ -240,6 +240,29 @@ class AndroidBackupImportTest {
     }
 
     @Test
+    void aMessageDatedInTheFutureIsImportedButSetsNoResumePointInTheFuture() throws Exception {
+        Path file = dir.resolve("future.json");
+        Files.writeString(
+                file,
+                "{\"magic\":\"ntfy2586\",\"version\":1,\"subscriptions\":[{\"id\":77,\"baseUrl\":\"" + SERVER
+                        + "\",\"topic\":\"future\",\"instant\":true,\"dedicatedChannels\":false,"
+                        + "\"mutedUntil\":0}],\"notifications\":[{\"id\":\"f2100message\",\"subscriptionId\":77,"
+                        + "\"timestamp\":4102444800,\"message\":\"from 2100\",\"priority\":3}]}");
+        try (TestState t = new TestState(dir.resolve("home"))) {
+            long before = System.currentTimeMillis() / 1000;
+            ImportReport r = t.importFile(file);
+            long after = System.currentTimeMillis() / 1000;
+            assertEquals(1, r.messages(), r.text());
+            Subscription s = sub(t, SERVER, "future");
+            assertEquals(
+                    List.of("from 2100"),
+                    visible(t, s).stream().map(Message::message).toList());
+            long resume = t.messages.resumeTime(List.of(s.id())).getAsLong();
+            assertTrue(resume >= before && resume <= after, "the import time bounds the resume point: " + resume);
+        }
+    }
+
+    @Test
     void aMinimalBackupWithOnlySubscriptionsIsEnough() throws Exception {
         try (TestState t = new TestState(dir.resolve("home"))) {
             ImportReport r = t.importFile(Fixtures.write("android-subscriptions-only.json", dir, Map.of()));

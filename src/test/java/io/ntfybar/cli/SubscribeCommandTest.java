@@ -131,6 +131,20 @@ class SubscribeCommandTest {
     }
 
     @Test
+    void aScheduledMessageForTomorrowDoesNotMakeTheNextRunMissWhatWasPublishedMeanwhile() {
+        String topic = "stored-scheduled-" + System.nanoTime();
+        String url = server.baseUrl() + "/" + topic;
+        server.publish(topic, "scheduled for tomorrow", Map.of("In", "24h"));
+        server.publish(topic, "normal 1");
+        assertEquals(0, run("subscribe", "--store", "--poll", "--scheduled", url), err.toString());
+        assertEquals(List.of("normal 1", "scheduled for tomorrow"), texts());
+        server.publish(topic, "published while subscriber was down");
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("subscribe", "--store", "--poll", url), err.toString());
+        assertEquals(List.of("published while subscriber was down"), texts(), "nothing skipped, nothing repeated");
+    }
+
+    @Test
     void aDroppedStreamIsRetriedAndPrintsNothingTwice() throws Exception {
         AtomicInteger exit = new AtomicInteger(-1);
         Thread cli = new Thread(() -> exit.set(run("subscribe", server.baseUrl() + "/alerts")));

@@ -85,6 +85,36 @@ class DatabaseTest {
     }
 
     @Test
+    void aVersionTwoStoreResumesFromItsNewestMessageButNeverFromTheFuture() throws Exception {
+        String url = "jdbc:h2:" + dir.resolve(Database.NAME).toAbsolutePath();
+        try (Connection c = java.sql.DriverManager.getConnection(url, "ntfybar", "")) {
+            Migrations.currentVersion(c);
+            Migrations.migrate(c, 0, 2);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO server (base_url) VALUES ('https://ntfy.sh')");
+                s.execute("INSERT INTO subscription (server_id, topic, created_at) VALUES (1, 'past', 0),"
+                        + " (1, 'future', 0), (1, 'empty', 0)");
+                s.execute("INSERT INTO message (subscription_id, id, time, topic, priority, sequence_id, received_at)"
+                        + " VALUES (1, 'aaaaaaaaaaaa', 1000, 'past', 3, 'aaaaaaaaaaaa', 10),"
+                        + " (1, 'bbbbbbbbbbbb', 1200, 'past', 3, 'bbbbbbbbbbbb', 10),"
+                        + " (2, 'cccccccccccc', 1300, 'future', 3, 'cccccccccccc', 10),"
+                        + " (2, 'dddddddddddd', 4102444800, 'future', 3, 'dddddddddddd', 10)");
+            }
+        }
+        long before = System.currentTimeMillis() / 1000;
+        try (Database db = Database.open(dir)) {
+            long after = System.currentTimeMillis() / 1000;
+            H2MessageStore store = new H2MessageStore(db);
+            assertEquals(1200, store.resumeTime(List.of(1L)).getAsLong());
+            long future = store.resumeTime(List.of(2L)).getAsLong();
+            assertTrue(
+                    future >= before - 1 && future <= after,
+                    "a row dated 2100 is clamped to the time of the migration: " + future);
+            assertTrue(store.resumeTime(List.of(3L)).isEmpty(), "nothing stored, no resume point");
+        }
+    }
+
+    @Test
     void aStoreFromANewerVersionIsRefusedAndLeftUntouched() throws Exception {
         try (Database db = Database.open(dir);
                 Connection c = db.connection();

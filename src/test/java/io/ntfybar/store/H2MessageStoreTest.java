@@ -302,12 +302,30 @@ class H2MessageStoreTest {
     }
 
     @Test
-    void latestTimeIsTheResumePointOfAConnectionsSubscriptions() {
-        assertTrue(store.latestTime(List.of(alerts.id())).isEmpty());
+    void theResumeTimeFollowsStoredMessagesOfAConnectionsSubscriptions() {
+        assertTrue(store.resumeTime(List.of(alerts.id())).isEmpty());
         store.store(alerts.id(), List.of(msg("t1t1t1t1t1t1", 500, "a")), true);
         store.store(backups.id(), List.of(msg("t2t2t2t2t2t2", 700, "b")), true);
-        assertEquals(500, store.latestTime(List.of(alerts.id())).getAsLong());
-        assertEquals(700, store.latestTime(List.of(alerts.id(), backups.id())).getAsLong());
+        assertEquals(500, store.resumeTime(List.of(alerts.id())).getAsLong());
+        assertEquals(700, store.resumeTime(List.of(alerts.id(), backups.id())).getAsLong());
+        store.store(alerts.id(), List.of(msg("t3t3t3t3t3t3", 400, "late and older")), true, 2000);
+        assertEquals(500, store.resumeTime(List.of(alerts.id())).getAsLong(), "it never moves backwards");
+    }
+
+    @Test
+    void aMessageDatedInTheFutureMovesTheResumeTimeNoFurtherThanTheServersClock() {
+        store.store(alerts.id(), List.of(msg("f1f1f1f1f1f1", 4_102_444_800L, "2100")), true, 1000);
+        assertEquals(1000, store.resumeTime(List.of(alerts.id())).getAsLong());
+        assertEquals(1, store.page(alerts.id(), null, 10).size(), "the message itself is kept");
+        store.store(alerts.id(), List.of(msg("f2f2f2f2f2f2", 1200, "next")), true, 1100);
+        assertEquals(1100, store.resumeTime(List.of(alerts.id())).getAsLong());
+
+        long before = System.currentTimeMillis() / 1000;
+        store.store(backups.id(), List.of(msg("f3f3f3f3f3f3", Long.MAX_VALUE, "imported")), false);
+        long resume = store.resumeTime(List.of(backups.id())).getAsLong();
+        assertTrue(
+                resume >= before && resume <= System.currentTimeMillis() / 1000,
+                "without a server clock the local clock bounds it: " + resume);
     }
 
     @Test
@@ -322,6 +340,19 @@ class H2MessageStoreTest {
                                 .size()
                         == 1,
                 "far outside the resume window a deleted message is forgotten (the server no longer has it)");
+    }
+
+    @Test
+    void retentionProtectsTheWindowBeforeTheResumeTimeNotBeforeAFutureDatedMessage() {
+        store.store(alerts.id(), List.of(msg("x1x1x1x1x1x1", 1000, "a"), msg("x2x2x2x2x2x2", 1050, "b")), true, 2000);
+        store.store(alerts.id(), List.of(msg("x3x3x3x3x3x3", 4_102_444_800L, "2100")), true, 1060);
+        // Everything but the future-dated message is past the cutoff; the resume point (1060) is what the stream
+        // replays from, so the rows within 120 s of it must stay known, the future-dated one too.
+        assertEquals(2, store.applyRetention(alerts.id(), 5000, 0, 120));
+        assertTrue(
+                store.store(alerts.id(), List.of(msg("x1x1x1x1x1x1", 1000, "a"), msg("x2x2x2x2x2x2", 1050, "b")), true)
+                        .isEmpty(),
+                "a replay from the resume point stores and dispatches nothing again");
     }
 
     @Test
@@ -346,7 +377,7 @@ class H2MessageStoreTest {
         // Everything is older than the cutoff; the last 120 s before the newest message must stay known.
         assertEquals(3, store.applyRetention(alerts.id(), 5000, 0, 120));
         assertTrue(store.page(alerts.id(), null, 10).isEmpty(), "nothing is shown any more");
-        assertEquals(1050, store.latestTime(List.of(alerts.id())).getAsLong(), "the resume point is kept");
+        assertEquals(1050, store.resumeTime(List.of(alerts.id())).getAsLong(), "the resume point is kept");
         assertTrue(
                 store.store(alerts.id(), List.of(msg("w1w1w1w1w1w1", 1000, "a"), msg("w3w3w3w3w3w3", 1050, "c")), true)
                         .isEmpty(),

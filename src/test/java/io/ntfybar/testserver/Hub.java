@@ -21,6 +21,13 @@ final class Hub {
     /** Keepalive events written and flushed to any stream, so that tests can wait for what a client has been sent. */
     final AtomicLong keepalivesSent = new AtomicLong();
 
+    /**
+     * How far the server's clock is ahead of the machine's (negative: behind). Every time the server stamps (messages,
+     * open and keepalive events, {@code since} durations, scheduling) reads {@link #nowMillis}, as one ntfy process
+     * reads its one clock.
+     */
+    private volatile long clockOffsetMillis;
+
     private volatile boolean holdScheduled;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ntfy-test-server-scheduler");
@@ -30,7 +37,7 @@ final class Hub {
 
     Hub(TestServerConfig config) {
         this.config = config;
-        this.publisher = new Publisher(config, files);
+        this.publisher = new Publisher(config, files, this::nowMillis);
         // ntfy checks every 10 s; faster here so that tests need not wait
         scheduler.scheduleWithFixedDelay(this::deliverDue, 100, 100, TimeUnit.MILLISECONDS);
     }
@@ -71,6 +78,14 @@ final class Hub {
         scheduler.shutdownNow();
     }
 
+    long nowMillis() {
+        return System.currentTimeMillis() + clockOffsetMillis;
+    }
+
+    void clockOffset(long millis) {
+        clockOffsetMillis = millis;
+    }
+
     /** While held, scheduled messages stay undelivered even when their time has come. */
     void holdScheduled(boolean hold) {
         holdScheduled = hold;
@@ -80,7 +95,7 @@ final class Hub {
         if (holdScheduled) {
             return;
         }
-        for (Message m : cache.takeDue(System.currentTimeMillis() / 1000)) {
+        for (Message m : cache.takeDue(nowMillis() / 1000)) {
             deliver(m);
         }
     }

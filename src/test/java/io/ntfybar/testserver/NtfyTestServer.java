@@ -144,7 +144,7 @@ public final class NtfyTestServer implements AutoCloseable {
      */
     public void publishMany(String topic, int count, IntFunction<String> messageText) {
         TopicName.validate(topic);
-        long now = System.currentTimeMillis() / 1000;
+        long now = hub.nowMillis() / 1000;
         long expires = now + config.cacheDuration().toSeconds();
         List<Message> batch = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -169,6 +169,48 @@ public final class NtfyTestServer implements AutoCloseable {
         }
         hub.cache.addAll(batch);
         batch.forEach(hub::deliver);
+    }
+
+    /**
+     * Caches and delivers a plain message stamped with {@code time} instead of the server's clock, as a server whose
+     * clock jumped, or a hostile one, would send it. Returns the message JSON (no newline).
+     */
+    public String publishDated(String topic, String message, long time) {
+        TopicName.validate(topic);
+        Message m = new Message(
+                Ids.message(),
+                time,
+                hub.nowMillis() / 1000 + config.cacheDuration().toSeconds(),
+                "message",
+                topic,
+                null,
+                message,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        hub.cache.addAll(List.of(m));
+        hub.deliver(m);
+        return MessageCodec.encode(m);
+    }
+
+    /**
+     * Sets the server's clock this far ahead of the machine's (negative: behind), from now on: what it publishes,
+     * the open and keepalive events it stamps, and when scheduled messages fall due all follow it.
+     */
+    public void clockOffset(Duration offset) {
+        hub.clockOffset(offset.toMillis());
+    }
+
+    /** The server's clock, in unix seconds. */
+    public long nowSeconds() {
+        return hub.nowMillis() / 1000;
     }
 
     // ---- auth

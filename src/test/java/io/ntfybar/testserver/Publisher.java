@@ -31,10 +31,12 @@ final class Publisher {
 
     private final TestServerConfig config;
     private final AttachmentStore files;
+    private final java.util.function.LongSupplier clockMillis;
 
-    Publisher(TestServerConfig config, AttachmentStore files) {
+    Publisher(TestServerConfig config, AttachmentStore files, java.util.function.LongSupplier clockMillis) {
         this.config = config;
         this.files = files;
+        this.clockMillis = clockMillis;
     }
 
     /**
@@ -42,7 +44,7 @@ final class Publisher {
      * @param baseUrl for attachment URLs
      */
     Publication publish(String topic, ParamSource p, byte[] body, String sequenceIdFromPath, String baseUrl) {
-        long nowMillis = System.currentTimeMillis();
+        long nowMillis = clockMillis.getAsLong();
         long now = nowMillis / 1000;
         String id = Ids.message();
         boolean cache = !p.param("x-cache", "cache").equalsIgnoreCase("no");

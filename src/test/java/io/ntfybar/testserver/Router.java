@@ -185,7 +185,7 @@ final class Router {
     private Response subscribe(
             List<String> topics, String rawTopics, Framing framing, HttpRequest req, TestAuth.User user) {
         checkRead(user, topics);
-        long now = System.currentTimeMillis();
+        long now = hub.nowMillis();
         SubscribeParams params = SubscribeParams.parse(req, now);
         Set<String> topicSet = new LinkedHashSet<>(topics);
         if (params.poll()) {
@@ -199,7 +199,7 @@ final class Router {
             }
             return new Response(200, framing.contentType, out.toByteArray());
         }
-        Subscriber s = new Subscriber(topicSet, framing, params, rawTopics);
+        Subscriber s = new Subscriber(topicSet, framing, params, rawTopics, hub::nowMillis);
         hub.register(s); // before reading the cache, so that nothing published meanwhile is missed
         List<Message> initial = new ArrayList<>();
         initial.add(s.control(Event.OPEN));
@@ -219,7 +219,7 @@ final class Router {
         if (!TopicName.isValid(sequenceId)) {
             throw HttpError.SEQUENCE_ID_INVALID;
         }
-        long now = System.currentTimeMillis() / 1000;
+        long now = hub.nowMillis() / 1000;
         Message m = new Message(
                 Ids.message(),
                 now,
@@ -244,7 +244,7 @@ final class Router {
     }
 
     private Response file(String id, String ext) {
-        AttachmentStore.StoredFile f = hub.files.get(id, System.currentTimeMillis() / 1000);
+        AttachmentStore.StoredFile f = hub.files.get(id, hub.nowMillis() / 1000);
         if (f == null) {
             throw HttpError.NOT_FOUND;
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * One open subscriber stream. Publishers {@link #offer} messages (never blocking); the connection's own thread
@@ -24,9 +25,13 @@ final class Subscriber {
 
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private volatile boolean closed;
+    private final LongSupplier clockMillis;
 
-    Subscriber(Set<String> topics, Framing framing, SubscribeParams params, String rawTopics) {
+    /** @param clockMillis the server's clock, which stamps open and keepalive events as ntfy does */
+    Subscriber(
+            Set<String> topics, Framing framing, SubscribeParams params, String rawTopics, LongSupplier clockMillis) {
         this.topics = topics;
+        this.clockMillis = clockMillis;
         this.rawTopics = rawTopics;
         this.framing = framing;
         this.params = params;
@@ -50,7 +55,7 @@ final class Subscriber {
     Message control(Event event) {
         return new Message(
                 Ids.message(),
-                System.currentTimeMillis() / 1000,
+                clockMillis.getAsLong() / 1000,
                 null,
                 event.wireName(),
                 rawTopics,
