@@ -5,6 +5,7 @@ import io.ntfybar.model.Subscription;
 import io.ntfybar.protocol.AuthorizationHeader;
 import io.ntfybar.protocol.NtfyError;
 import io.ntfybar.protocol.SubscribeQuery;
+import io.ntfybar.store.H2MessageStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ final class StreamGroup implements StreamConnection.Handler {
 
         /**
          * A message, clear or delete for this subscription, to the store writer, with the server's clock when it
-         * arrived ({@link io.ntfybar.store.H2MessageStore#LOCAL_CLOCK} when the stream has not told it yet).
+         * arrived ({@link H2MessageStore#LOCAL_CLOCK} when the stream has not told it yet).
          */
         void store(Subscription sub, Message event, long serverClock);
 
@@ -52,7 +53,7 @@ final class StreamGroup implements StreamConnection.Handler {
      * The {@code time} of the latest open or keepalive event: ntfy stamps them with its clock, which bounds how far a
      * stored message may move the resume point. The latest, not the largest: a server clock set back counts.
      */
-    private volatile long serverClock = io.ntfybar.store.H2MessageStore.LOCAL_CLOCK;
+    private volatile long serverClock = H2MessageStore.LOCAL_CLOCK;
 
     StreamGroup(
             OkHttpClient client,
@@ -108,9 +109,10 @@ final class StreamGroup implements StreamConnection.Handler {
                     engine.pollRequested(this, sub);
                 }
             }
+            case OPEN, KEEPALIVE -> {
                 // A server that sends no time tells nothing about its clock; the local one stands in.
-            case OPEN, KEEPALIVE -> serverClock =
-                    event.time() > 0 ? event.time() : io.ntfybar.store.H2MessageStore.LOCAL_CLOCK;
+                serverClock = event.time() > 0 ? event.time() : H2MessageStore.LOCAL_CLOCK;
+            }
             case UNKNOWN -> log.debug("{}: ignored an event of unknown type '{}'", stream.key(), event.event());
             default -> {
                 // nothing else is routed
