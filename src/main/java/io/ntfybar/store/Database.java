@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * <p>Safety: a database that is locked by another process, corrupt, or written by a newer ntfybar is refused with a
  * {@link StoreException} and left exactly as it was; before an older schema is migrated, an online backup
  * ({@code ntfybar-backup-v<N>.zip}) is written next to it. Thread-safe; close once.
+ *
+ * <p>Only {@link #open} may create the file. A query that comes after {@link #close} (a window's late background task
+ * during quit) is refused with a {@link StoreException}, and no later connection may create an empty store in its
+ * place should the file be gone: H2 would otherwise make a new, empty database wherever the old one stood.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -26,6 +31,7 @@ public final class Database implements AutoCloseable {
 
     private final Path folder;
     private final JdbcConnectionPool pool;
+    private volatile boolean closed;
 
     private Database(Path folder, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -42,12 +48,17 @@ public final class Database implements AutoCloseable {
                     "Cannot create the data folder " + folder + ": " + e.getMessage() + ". Check that it is writable.",
                     e);
         }
-        String url = "jdbc:h2:retry:" + folder.resolve(NAME).toAbsolutePath()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;IFEXISTS=FALSE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "ntfybar", "");
+        String url = "jdbc:h2:retry:" + folder.resolve(NAME).toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        JdbcDataSource source = new JdbcDataSource();
+        source.setURL(url + ";IFEXISTS=FALSE");
+        source.setUser("ntfybar");
+        source.setPassword("");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(source);
         pool.setMaxConnections(8);
         Database db = new Database(folder, pool);
         try (Connection c = pool.getConnection()) {
+            // the pool opens later connections with this URL: from here on the file must exist
+            source.setURL(url + ";IFEXISTS=TRUE");
             int version = Migrations.currentVersion(c);
             if (version > Migrations.latest()) {
                 throw new StoreException(
@@ -113,6 +124,12 @@ public final class Database implements AutoCloseable {
 
     /** A pooled connection; the caller closes it. */
     Connection connection() throws SQLException {
+        if (closed) {
+            throw new StoreException(
+                    StoreException.Kind.IO,
+                    "The message store in " + folder + " is closed: ntfybar is quitting.",
+                    null);
+        }
         return pool.getConnection();
     }
 
@@ -122,6 +139,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try (Connection c = pool.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");

@@ -50,6 +50,37 @@ class DatabaseTest {
     }
 
     @Test
+    void aQueryAfterCloseIsRefusedAndNeverCreatesAnEmptyStoreInPlaceOfTheOldOne() throws Exception {
+        Database db = Database.open(dir);
+        SubscriptionStore subscriptions = new SubscriptionStore(db);
+        subscriptions.add(Subscription.of("https://ntfy.sh", "kept"));
+        db.close();
+        // the folder is cleared after quitting, as a test's temporary folder is, while a late task still runs
+        Files.delete(file());
+
+        StoreException e = assertThrows(StoreException.class, subscriptions::all);
+        assertTrue(e.getMessage().contains("is closed"), e.getMessage());
+        assertTrue(Files.notExists(file()), "no empty store was created");
+    }
+
+    @Test
+    void aConnectionOpenedWhileClosingNeverCreatesAnEmptyStore() throws Exception {
+        try (Database db = Database.open(dir)) {
+            SubscriptionStore subscriptions = new SubscriptionStore(db);
+            subscriptions.add(Subscription.of("https://ntfy.sh", "kept"));
+            // the moment inside close() after H2 shut the file and before the pool is gone, with the file removed
+            try (Connection c = db.connection();
+                    Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            }
+            Files.delete(file());
+
+            assertThrows(StoreException.class, subscriptions::all);
+            assertTrue(Files.notExists(file()), "no empty store was created");
+        }
+    }
+
+    @Test
     void aVersionOneStoreIsBackedUpAndUpgradedKeepingMessagesAndItsOutbox() throws Exception {
         String url = "jdbc:h2:" + dir.resolve(Database.NAME).toAbsolutePath();
         String longBody = "long body ".repeat(60); // over 256 characters: H2 kept it in its LOB maps in version 1
