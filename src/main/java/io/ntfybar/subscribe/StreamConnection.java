@@ -233,7 +233,7 @@ public final class StreamConnection {
             }
             handler.onState(new ConnectionState.Connected());
             log.info("Connected {} {}", baseUrlForLog, topicsForLog());
-            new SseReader(response.body().source(), MessageCodec.MAX_LINE_BYTES, new SseReader.Sink() {
+            new SseReader(response.body().source(), BoundedLines.MAX_BYTES, new SseReader.Sink() {
                         @Override
                         public void onData(byte[] data) {
                             event(gen, data);
@@ -243,6 +243,16 @@ public final class StreamConnection {
                         public void onOversizedLine(long skipped) {
                             heard(gen);
                             log.warn("{}: skipped a stream line of more than {} bytes", baseUrlForLog, skipped);
+                        }
+
+                        @Override
+                        public void onOversizedEvent(long bytes) {
+                            heard(gen);
+                            log.warn(
+                                    "{}: skipped a stream event of more than {} bytes (at least {})",
+                                    baseUrlForLog,
+                                    BoundedLines.MAX_BYTES,
+                                    bytes);
                         }
                     })
                     .readAll();
