@@ -259,6 +259,16 @@ public final class StreamConnection {
             failed(gen, null, "The server closed the stream.");
         } catch (IOException | RuntimeException e) {
             failed(gen, null, "The connection broke: " + describe(e));
+        } catch (Error e) {
+            // Thrown out of this callback, an Error would end up in OkHttp's thread with nobody left to reconnect the
+            // stream. By now the response and whatever it filled are unreachable, so going on through the ordinary
+            // back-off is the best chance of recovering.
+            log.error(
+                    "{} {}: reading the stream failed with {}; reconnecting",
+                    baseUrlForLog,
+                    topicsForLog(),
+                    e.toString());
+            failed(gen, null, "Reading the stream failed: " + describe(e));
         }
     }
 
