@@ -7,6 +7,7 @@ import io.ntfybar.model.Message;
 import io.ntfybar.protocol.MessageCodec;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.SubscribeQuery;
+import io.ntfybar.testsupport.GeneratedBody;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,12 +2,17 @@ package io.ntfybar.subscribe;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.ntfybar.model.Event;
 import io.ntfybar.model.Message;
 import io.ntfybar.protocol.NtfyError;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.SubscribeQuery;
 import io.ntfybar.testsupport.Await;
+import io.ntfybar.testsupport.GeneratedBody;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import okio.Source;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** An Error while a stream is read (out of memory, say) ends that stream, not its reconnecting. */
 class StreamErrorRecoveryTest {
@@ -30,7 +36,10 @@ class StreamErrorRecoveryTest {
                 : new GeneratedBody()
                         .text("data: " + PollerLineLimitTest.message("bbbbbbbbbbbb", "after the error") + "\n\n");
         List<String> messages = new CopyOnWriteArrayList<>();
-        List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(StreamConnection.class);
+        logger.addAppender(log);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         StreamConnection stream = new StreamConnection(
                 GeneratedBody.client(bodies),
@@ -55,9 +64,7 @@ class StreamErrorRecoveryTest {
                     }
 
                     @Override
-                    public void onState(ConnectionState state) {
-                        states.add(state);
-                    }
+                    public void onState(ConnectionState state) {}
 
                     @Override
                     public void onRejected(NtfyError error) {}
@@ -66,14 +73,16 @@ class StreamErrorRecoveryTest {
             stream.start();
             Await.until("the message of the second stream", () -> messages.contains("after the error"));
             assertTrue(messages.contains("first"), messages.toString());
+            assertTrue(calls.get() >= 2, "a second connection: " + calls.get());
             assertTrue(
-                    states.stream()
-                            .anyMatch(s -> s instanceof ConnectionState.BackingOff b
-                                    && b.reason().contains("Java heap space")),
-                    "the reconnect says why: " + states);
+                    log.list.stream()
+                            .anyMatch(e -> e.getLevel() == Level.ERROR
+                                    && e.getFormattedMessage().contains("OutOfMemoryError: simulated")),
+                    "one log line says why");
         } finally {
             stream.close();
             scheduler.shutdownNow();
+            logger.detachAppender(log);
         }
     }
 }

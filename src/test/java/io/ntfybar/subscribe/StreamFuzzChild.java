@@ -5,6 +5,7 @@ import io.ntfybar.model.Message;
 import io.ntfybar.protocol.NtfyError;
 import io.ntfybar.protocol.ServerUrl;
 import io.ntfybar.protocol.SubscribeQuery;
+import io.ntfybar.testsupport.GeneratedBody;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

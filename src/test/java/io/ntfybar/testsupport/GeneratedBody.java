@@ -1,4 +1,4 @@
-package io.ntfybar.subscribe;
+package io.ntfybar.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import okio.Timeout;
  * cost the test no memory, and the reader's own buffering can be observed ({@link #peakBuffered}), since a buffered
  * source hands this source its buffer to fill.
  */
-final class GeneratedBody implements Source {
+public final class GeneratedBody implements Source {
     private record Piece(byte[] pattern, long length) {}
 
     private final List<Piece> pieces = new ArrayList<>();
@@ -29,34 +29,34 @@ final class GeneratedBody implements Source {
     private long peakBuffered;
     private Error error;
 
-    GeneratedBody text(String s) {
+    public GeneratedBody text(String s) {
         return bytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    GeneratedBody bytes(byte[] b) {
+    public GeneratedBody bytes(byte[] b) {
         return repeat(b, b.length);
     }
 
     /** {@code pattern} over and over until {@code length} bytes (the last copy cut short). */
-    GeneratedBody repeat(byte[] pattern, long length) {
+    public GeneratedBody repeat(byte[] pattern, long length) {
         if (length > 0) {
             pieces.add(new Piece(pattern, length));
         }
         return this;
     }
 
-    GeneratedBody repeat(String pattern, long length) {
+    public GeneratedBody repeat(String pattern, long length) {
         return repeat(pattern.getBytes(StandardCharsets.UTF_8), length);
     }
 
     /** After the pieces so far, reading throws this Error (as a reader running out of memory would see). */
-    GeneratedBody thenError(Error e) {
+    public GeneratedBody thenError(Error e) {
         this.error = e;
         return this;
     }
 
     /** The most bytes the reader held buffered, unread, when it asked for more. */
-    synchronized long peakBuffered() {
+    public synchronized long peakBuffered() {
         return peakBuffered;
     }
 
@@ -98,7 +98,7 @@ final class GeneratedBody implements Source {
      * A client that answers every request with 200 and the next body from {@code bodies}, without any network: the
      * readers under test get the bytes exactly as generated.
      */
-    static OkHttpClient client(Supplier<Source> bodies) {
+    public static OkHttpClient client(Supplier<Source> bodies) {
         Interceptor answer = chain -> new Response.Builder()
                 .request(chain.request())
                 .protocol(Protocol.HTTP_1_1)
