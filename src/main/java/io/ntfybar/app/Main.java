@@ -25,6 +25,8 @@ public final class Main {
         // The CLI keeps stderr for warnings and errors; the app logs more there, since nobody reads its stderr anyway
         // unless debugging.
         LogSetup.init(paths.logs(), desktop ? "INFO" : "WARN");
+        // Right after the log setup, so that a thread that dies from here on says so in the log.
+        UncaughtErrors.install();
         int code = desktop ? DesktopApp.launch(paths) : NtfybarCommand.run(args);
         // Also for the app: AWT's and JavaFX's threads would keep the JVM alive after Quit.
         System.exit(code);

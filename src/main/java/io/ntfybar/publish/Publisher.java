@@ -25,6 +25,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSink;
+import okio.BufferedSource;
 import okio.Okio;
 
 /**
@@ -177,10 +178,17 @@ public final class Publisher {
             throws PublishException {
         auth.ifPresent(a -> b.header("Authorization", a.value()));
         try (Response res = client.newCall(b.build()).execute()) {
-            String text = res.body().string();
+            String text = answer(res);
             if (!res.isSuccessful()) {
-                NtfyError e = NtfyError.parse(res.code(), text);
+                NtfyError e = NtfyError.parse(res.code(), text == null ? "" : text);
                 throw new PublishException(e.userMessage(), e, null);
+            }
+            if (text == null) {
+                throw new PublishException(
+                        server.shortForm() + " accepted the message but answered with more than "
+                                + MessageCodec.MAX_LINE_BYTES + " bytes, which ntfybar does not read.",
+                        null,
+                        null);
             }
             return MessageCodec.decodeLine(text.strip());
         } catch (IOException e) {
@@ -195,6 +203,18 @@ public final class Publisher {
                     null,
                     e);
         }
+    }
+
+    /**
+     * The server's answer, or null when it is longer than the codec accepts: an answer is one JSON line, and a hostile
+     * or broken server's endless one must not be read into memory.
+     */
+    private static String answer(Response res) throws IOException {
+        BufferedSource source = res.body().source();
+        if (source.request(MessageCodec.MAX_LINE_BYTES + 1L)) {
+            return null;
+        }
+        return source.readUtf8();
     }
 
     /** Sets a header when the value is set; non-ASCII values as an RFC 2047 encoded word, which ntfy decodes. */

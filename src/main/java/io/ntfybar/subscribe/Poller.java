@@ -15,7 +15,6 @@ import java.util.List;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +52,8 @@ public final class Poller {
     }
 
     /**
-     * Every event the server returns for a poll, in its order. Malformed lines are logged and skipped.
+     * Every event the server returns for a poll, in its order. Malformed lines, and lines longer than the codec
+     * accepts (without holding them), are logged and skipped.
      *
      * @param query should have {@code poll} set
      */
@@ -64,15 +64,13 @@ public final class Poller {
                 clients.apply(key).newCall(request(key, auth, url)).execute()) {
             check(response);
             List<Message> events = new ArrayList<>();
-            BufferedSource source = response.body().source();
-            while (!source.exhausted()) {
-                long nl = source.indexOf((byte) '\n');
-                byte[] line = nl < 0 ? source.readByteArray() : source.readByteArray(nl);
-                if (nl >= 0) {
-                    source.skip(1);
-                }
+            BoundedLines lines = new BoundedLines(
+                    response.body().source(),
+                    BoundedLines.MAX_BYTES,
+                    skipped -> log.warn("{}: skipped a polled line of more than {} bytes", key, skipped));
+            for (byte[] line; (line = lines.next()) != null; ) {
                 if (line.length == 0) {
-                    continue;
+                    continue; // blank, or the over-long line just skipped
                 }
                 try {
                     events.add(MessageCodec.decodeLine(line));

@@ -7,8 +7,10 @@ import okio.BufferedSource;
 /**
  * Reads Server-Sent Events from a byte stream, as ntfy writes them ({@code event:} and {@code data:} lines, a blank
  * line ends an event, {@code :} starts a comment). Works on bytes so that a line that is not valid UTF-8 reaches the
- * codec as it came and is refused there, and so that a hostile line longer than {@code maxLineBytes} is skipped
- * without being held in memory (okhttp-sse buffers any line whole). Not thread-safe: one reader per stream.
+ * codec as it came and is refused there. Memory is bounded twice: a hostile line longer than {@code maxBytes} is
+ * skipped without being held ({@link BoundedLines}; okhttp-sse buffers any line whole), and so is an event whose data
+ * lines together exceed {@code maxBytes}, since many short lines without a blank one would otherwise grow without end.
+ * Not thread-safe: one reader per stream.
  */
 final class SseReader {
     /** What the reader hands on. */
@@ -18,19 +20,21 @@ final class SseReader {
 
         /** A line longer than the limit was skipped; the stream goes on. */
         void onOversizedLine(long skippedAtLeast);
+
+        /** An event whose data grew past the limit is being skipped up to its blank line; the stream goes on. */
+        void onOversizedEvent(long bytesAtLeast);
     }
 
     private static final byte NL = '\n';
-    private static final int CHUNK = 64 * 1024;
-    private static final byte[] OVERSIZED = new byte[0];
 
-    private final BufferedSource source;
-    private final int maxLineBytes;
+    private final BoundedLines lines;
+    private final int maxBytes;
     private final Sink sink;
 
-    SseReader(BufferedSource source, int maxLineBytes, Sink sink) {
-        this.source = source;
-        this.maxLineBytes = maxLineBytes;
+    /** @param maxBytes the longest line, and the most data of one event */
+    SseReader(BufferedSource source, int maxBytes, Sink sink) {
+        this.lines = new BoundedLines(source, maxBytes, sink::onOversizedLine);
+        this.maxBytes = maxBytes;
         this.sink = sink;
     }
 
@@ -38,25 +42,35 @@ final class SseReader {
     void readAll() throws IOException {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         boolean hasData = false;
+        boolean skipping = false;
         while (true) {
-            byte[] line = readLine();
+            byte[] line = lines.next();
             if (line == null) {
                 return; // an event not ended by a blank line is incomplete and dropped, as SSE requires
             }
-            if (line == OVERSIZED) {
+            if (line == BoundedLines.OVERSIZED) {
                 data.reset();
                 hasData = false;
                 continue;
             }
             if (line.length == 0) {
-                if (hasData) {
+                if (hasData && !skipping) {
                     sink.onData(data.toByteArray());
-                    data.reset();
-                    hasData = false;
                 }
-            } else if (startsWith(line, "data")) {
+                data.reset();
+                hasData = false;
+                skipping = false;
+            } else if (!skipping && startsWith(line, "data")) {
                 int from = valueStart(line, 4);
                 if (from >= 0) {
+                    long size = data.size() + (hasData ? 1L : 0L) + (line.length - from);
+                    if (size > maxBytes) {
+                        // The rest of this event's lines are dropped as they come, so the skip costs no memory.
+                        data.reset();
+                        skipping = true;
+                        sink.onOversizedEvent(size);
+                        continue;
+                    }
                     if (hasData) {
                         data.write(NL);
                     }
@@ -65,38 +79,6 @@ final class SseReader {
                 }
             }
             // "event:", "id:", "retry:", comments and unknown fields carry nothing ntfybar uses.
-        }
-    }
-
-    private byte[] readLine() throws IOException {
-        long nl = source.indexOf(NL, 0, maxLineBytes + 2L);
-        if (nl >= 0) {
-            byte[] line = source.readByteArray(nl);
-            source.skip(1);
-            int len = line.length;
-            if (len > 0 && line[len - 1] == '\r') {
-                return java.util.Arrays.copyOf(line, len - 1);
-            }
-            return line;
-        }
-        if (source.getBuffer().size() <= maxLineBytes) {
-            return null; // the stream ended inside a line
-        }
-        long skipped = 0;
-        while (true) {
-            long i = source.indexOf(NL, 0, CHUNK);
-            if (i >= 0) {
-                source.skip(i + 1);
-                sink.onOversizedLine(skipped + i);
-                return OVERSIZED;
-            }
-            long buffered = source.getBuffer().size();
-            if (buffered == 0 && !source.request(1)) {
-                return null;
-            }
-            long n = Math.min(Math.max(buffered, 1), CHUNK);
-            source.skip(n);
-            skipped += n;
         }
     }
 

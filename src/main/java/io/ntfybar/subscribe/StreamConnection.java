@@ -233,7 +233,7 @@ public final class StreamConnection {
             }
             handler.onState(new ConnectionState.Connected());
             log.info("Connected {} {}", baseUrlForLog, topicsForLog());
-            new SseReader(response.body().source(), MessageCodec.MAX_LINE_BYTES, new SseReader.Sink() {
+            new SseReader(response.body().source(), BoundedLines.MAX_BYTES, new SseReader.Sink() {
                         @Override
                         public void onData(byte[] data) {
                             event(gen, data);
@@ -244,11 +244,31 @@ public final class StreamConnection {
                             heard(gen);
                             log.warn("{}: skipped a stream line of more than {} bytes", baseUrlForLog, skipped);
                         }
+
+                        @Override
+                        public void onOversizedEvent(long bytes) {
+                            heard(gen);
+                            log.warn(
+                                    "{}: skipped a stream event of more than {} bytes (at least {})",
+                                    baseUrlForLog,
+                                    BoundedLines.MAX_BYTES,
+                                    bytes);
+                        }
                     })
                     .readAll();
             failed(gen, null, "The server closed the stream.");
         } catch (IOException | RuntimeException e) {
             failed(gen, null, "The connection broke: " + describe(e));
+        } catch (Error e) {
+            // Thrown out of this callback, an Error would end up in OkHttp's thread with nobody left to reconnect the
+            // stream. By now the response and whatever it filled are unreachable, so going on through the ordinary
+            // back-off is the best chance of recovering.
+            log.error(
+                    "{} {}: reading the stream failed with {}; reconnecting",
+                    baseUrlForLog,
+                    topicsForLog(),
+                    e.toString());
+            failed(gen, null, "Reading the stream failed: " + describe(e));
         }
     }
 

@@ -15,6 +15,7 @@ class SseReaderTest {
     private final List<String> events = new ArrayList<>();
     private final List<byte[]> raw = new ArrayList<>();
     private final List<Long> oversized = new ArrayList<>();
+    private final List<Long> oversizedEvents = new ArrayList<>();
 
     private void read(byte[] input, int max) throws IOException {
         Buffer buffer = new Buffer().write(input);
@@ -28,6 +29,11 @@ class SseReaderTest {
                     @Override
                     public void onOversizedLine(long skipped) {
                         oversized.add(skipped);
+                    }
+
+                    @Override
+                    public void onOversizedEvent(long bytes) {
+                        oversizedEvents.add(bytes);
                     }
                 })
                 .readAll();
@@ -76,5 +82,26 @@ class SseReaderTest {
         byte[] input = {'d', 'a', 't', 'a', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n', '\n'};
         read(input, 1024);
         assertArrayEquals(new byte[] {(byte) 0xC3, (byte) 0x28}, raw.get(0));
+    }
+
+    @Test
+    void manyShortDataLinesOverTheLimitTogetherSkipTheEventAndTheNextStillArrives() throws IOException {
+        // Each line fits, the event does not: without an event limit such a stream grows without end.
+        String line = "data: " + "y".repeat(100) + "\n";
+        read((line.repeat(50) + "\ndata: next\n\n").getBytes(StandardCharsets.UTF_8), 1024);
+        assertEquals(List.of("next"), events);
+        assertEquals(1, oversizedEvents.size(), "one report per skipped event");
+        assertTrue(oversizedEvents.get(0) > 1024);
+        assertEquals(List.of(), oversized, "no single line was too long");
+    }
+
+    @Test
+    void anEventOfExactlyTheLimitIsDelivered() throws IOException {
+        // 10 lines of 101 bytes joined by 9 newlines: 1,019 bytes, then one of 5 more makes 1,024.
+        String line = "data: " + "z".repeat(101) + "\n";
+        read((line.repeat(10) + "data: abcd\n\n").getBytes(StandardCharsets.UTF_8), 1024);
+        assertEquals(1, events.size());
+        assertEquals(1024, raw.get(0).length);
+        assertEquals(List.of(), oversizedEvents);
     }
 }
