@@ -53,7 +53,8 @@ public final class Poller {
     }
 
     /**
-     * Every event the server returns for a poll, in its order. Malformed lines are logged and skipped.
+     * Every event the server returns for a poll, in its order. Malformed lines are logged and skipped, and so are
+     * events for topics not among {@code topics} (see {@link StrayTopics}).
      *
      * @param query should have {@code poll} set
      */
@@ -80,7 +81,7 @@ public final class Poller {
                     log.warn("{}: skipped a malformed polled event: {}", key, e.getMessage());
                 }
             }
-            return events;
+            return new StrayTopics(key, topics).filter(events);
         } catch (IOException e) {
             throw new PollException(null, "Cannot reach " + key.server() + ": " + StreamConnection.describe(e));
         } catch (TrustException e) {
