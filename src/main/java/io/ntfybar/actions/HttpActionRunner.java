@@ -53,6 +53,7 @@ public final class HttpActionRunner {
 
     private final OkHttpClient client;
     private final Duration timeout;
+    private final RedirectGuard redirects;
 
     /** Runs with {@link #DEFAULT_TIMEOUT}, sharing {@code base}'s connection pool and dispatcher. */
     public HttpActionRunner(OkHttpClient base) {
@@ -84,8 +85,8 @@ public final class HttpActionRunner {
                 // Redirects are followed by the guard, which checks each hop's address before connecting to it.
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .addInterceptor(redirects)
                 .build();
+        this.redirects = redirects;
     }
 
     public Duration timeout() {
@@ -107,7 +108,11 @@ public final class HttpActionRunner {
         }
         HttpUrl url = request.url();
         CompletableFuture<ActionResult> result = new CompletableFuture<>();
-        client.newCall(request).enqueue(new Callback() {
+        // A client per call (sharing the pool and dispatcher): its redirect guard is also its name lookup.
+        RedirectGuard.Hops hops = redirects.forCall();
+        OkHttpClient guarded =
+                client.newBuilder().addInterceptor(hops).dns(hops.dns()).build();
+        guarded.newCall(request).enqueue(new Callback() {
             @Override
             public void onResponse(Call call, Response response) {
                 try (response) {
@@ -168,7 +173,7 @@ public final class HttpActionRunner {
     }
 
     private String failure(HttpUrl url, IOException e) {
-        if (e instanceof RedirectGuard.Refused) {
+        if (e instanceof RedirectGuard.Refused || e instanceof RedirectGuard.RefusedAddress) {
             return e.getMessage();
         }
         if (e instanceof InterruptedIOException) { // call timeout and SocketTimeoutException

@@ -6,7 +6,10 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -17,13 +20,14 @@ import okhttp3.Response;
  * hop before connecting to it: an action whose own URL is on a public address must not be bounced by its server to
  * this machine or the local network (a router's admin page, a service on localhost), which the publisher could not
  * reach directly. The hop's host is resolved first, so a name that points to a private address is caught as well as
- * an address literal. A refused hop fails the call with {@link Refused}, whose message is the sentence to show.
+ * an address literal, and the connection's own lookup of it is checked again ({@link Hops}). A refused hop fails the
+ * call with {@link Refused} or {@link RefusedAddress}, whose message is the sentence to show.
  *
  * <p>Hops follow the usual rules: at most {@value #MAX_HOPS}, only to http and https, 307 and 308 repeat the method
  * and body, the others become a GET without a body (HEAD stays HEAD), and the {@code Authorization} header is not
  * carried to another host. Thread-safe.
  */
-final class RedirectGuard implements Interceptor {
+final class RedirectGuard {
     /** As many as browsers and OkHttp allow. */
     static final int MAX_HOPS = 20;
 
@@ -57,28 +61,75 @@ final class RedirectGuard implements Interceptor {
         this.resolver = resolver;
     }
 
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-        Request request = chain.request();
-        // An action that itself goes to a private address (a home server on the LAN) may be redirected within it.
-        boolean startedPrivate = privateAddress(request.url().host()) != null;
-        Response response = chain.proceed(request);
-        for (int hops = 0; ; hops++) {
-            Request next = nextHop(response);
-            if (next == null) {
-                return response;
+    /** The interceptor and name lookup for one call: they share what the call learnt about its origin. */
+    Hops forCall() {
+        return new Hops();
+    }
+
+    /**
+     * One call's redirect following. Its {@link #dns()}, the client's name lookup, also checks the addresses the
+     * connection really uses for a redirect's host: a name that resolved to a public address when the hop was checked and to a private
+     * one when connecting (DNS rebinding) is refused then. Other names (the action's own host, a proxy's) are looked up
+     * unchanged.
+     */
+    final class Hops implements Interceptor {
+        private volatile boolean startedPrivate = true;
+        private final Set<String> redirectHosts = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            Request request = chain.request();
+            // An action that itself goes to a private address (a home server on the LAN) may be redirected within it.
+            startedPrivate = privateAddress(request.url().host()) != null;
+            Response response = chain.proceed(request);
+            for (int hops = 0; ; hops++) {
+                Request next = nextHop(response);
+                if (next == null) {
+                    return response;
+                }
+                response.close();
+                if (hops == MAX_HOPS) {
+                    throw new Refused("the server redirected more than " + MAX_HOPS + " times; not followed");
+                }
+                String host = next.url().host();
+                if (!startedPrivate) {
+                    String found = privateAddress(host);
+                    if (found != null) {
+                        throw new Refused("the server redirected to a private address (" + found + "); not followed");
+                    }
+                    if (!host.equals(request.url().host())) {
+                        redirectHosts.add(host);
+                    }
+                }
+                response = chain.proceed(next);
             }
-            response.close();
-            if (hops == MAX_HOPS) {
-                throw new Refused("the server redirected more than " + MAX_HOPS + " times; not followed");
+        }
+
+        /** The name lookup for the call's client. */
+        Dns dns() {
+            return this::lookup;
+        }
+
+        private List<InetAddress> lookup(String host) throws UnknownHostException {
+            List<InetAddress> addresses = resolver.resolve(host);
+            if (startedPrivate || !redirectHosts.contains(host)) {
+                return addresses;
             }
-            if (!startedPrivate) {
-                String found = privateAddress(next.url().host());
-                if (found != null) {
-                    throw new Refused("the server redirected to a private address (" + found + "); not followed");
+            for (InetAddress a : addresses) {
+                if (isPrivate.test(a)) {
+                    throw new RefusedAddress("the server redirected to a private address ("
+                            + Snippet.visible(host, Snippet.MAX_CHARS) + " is " + a.getHostAddress()
+                            + "); not followed");
                 }
             }
-            response = chain.proceed(next);
+            return addresses;
+        }
+    }
+
+    /** A redirect's host that resolved to a private address when connecting; the message is the sentence. */
+    static final class RefusedAddress extends UnknownHostException {
+        RefusedAddress(String sentence) {
+            super(sentence);
         }
     }
 

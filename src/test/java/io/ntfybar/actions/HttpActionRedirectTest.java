@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class HttpActionRedirectTest {
     private static final String LAN_NAME = "lan.test";
+    private static final String REBINDING_NAME = "rebinding.test";
+    private final AtomicInteger rebindingLookups = new AtomicInteger();
     private static OkHttpClient base;
     private static InetAddress second;
     private LoopbackHttp outside;
@@ -52,9 +55,14 @@ class HttpActionRedirectTest {
     void start() {
         outside = new LoopbackHttp();
         inside = new LoopbackHttp(second);
-        RedirectGuard guard = new RedirectGuard(
-                a -> !a.getHostAddress().equals("127.0.0.1"),
-                host -> host.equals(LAN_NAME) ? List.of(second) : Arrays.asList(InetAddress.getAllByName(host)));
+        RedirectGuard guard = new RedirectGuard(a -> !a.getHostAddress().equals("127.0.0.1"), host -> switch (host) {
+            case LAN_NAME -> List.of(second);
+                // public when first asked, private from then on, as a DNS rebinding attack answers
+            case REBINDING_NAME -> rebindingLookups.getAndIncrement() == 0
+                    ? List.of(InetAddress.getByName("127.0.0.1"))
+                    : List.of(second);
+            default -> Arrays.asList(InetAddress.getAllByName(host));
+        });
         runner = new HttpActionRunner(base, HttpActionRunner.DEFAULT_TIMEOUT, guard);
         inside.on("/admin", 200, new byte[0], "text/plain");
         outside.on("/done", 200, new byte[0], "text/plain");
@@ -106,6 +114,17 @@ class HttpActionRedirectTest {
         ActionResult r = await(runner.run(get(outside.baseUrl() + "/go")));
         assertFalse(r.success());
         assertEquals("the server redirected to a private address (lan.test is 127.0.0.2); not followed", r.message());
+        assertInsideSawOnlyTheMarker();
+    }
+
+    @Test
+    void aNameThatTurnsPrivateBetweenTheCheckAndTheConnectionIsRefusedWhenConnecting() throws Exception {
+        redirect(outside, "/go", 302, "http://" + REBINDING_NAME + ":" + inside.port() + "/admin");
+        ActionResult r = await(runner.run(get(outside.baseUrl() + "/go")));
+        assertFalse(r.success());
+        assertEquals(
+                "the server redirected to a private address (rebinding.test is 127.0.0.2); not followed", r.message());
+        assertEquals(2, rebindingLookups.get(), "checked, then looked up again to connect");
         assertInsideSawOnlyTheMarker();
     }
 
