@@ -68,9 +68,9 @@ final class RedirectGuard {
 
     /**
      * One call's redirect following. Its {@link #dns()}, the client's name lookup, also checks the addresses the
-     * connection really uses for a redirect's host: a name that resolved to a public address when the hop was checked and to a private
-     * one when connecting (DNS rebinding) is refused then. Other names (the action's own host, a proxy's) are looked up
-     * unchanged.
+     * connection really uses for a redirect's host: a name that resolved to a public address when the hop was checked
+     * and to a private one when connecting (DNS rebinding) is refused then. Other names (the action's own host, a
+     * proxy's) are looked up unchanged.
      */
     final class Hops implements Interceptor {
         private volatile boolean startedPrivate = true;

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
 class HttpActionRedirectTest {
     private static final String LAN_NAME = "lan.test";
     private static final String REBINDING_NAME = "rebinding.test";
+    /** Lookups of the rebinding name: public when first asked, private from then on, as a rebinding attack answers. */
     private final AtomicInteger rebindingLookups = new AtomicInteger();
+
     private static OkHttpClient base;
     private static InetAddress second;
     private LoopbackHttp outside;
@@ -57,7 +59,6 @@ class HttpActionRedirectTest {
         inside = new LoopbackHttp(second);
         RedirectGuard guard = new RedirectGuard(a -> !a.getHostAddress().equals("127.0.0.1"), host -> switch (host) {
             case LAN_NAME -> List.of(second);
-                // public when first asked, private from then on, as a DNS rebinding attack answers
             case REBINDING_NAME -> rebindingLookups.getAndIncrement() == 0
                     ? List.of(InetAddress.getByName("127.0.0.1"))
                     : List.of(second);
