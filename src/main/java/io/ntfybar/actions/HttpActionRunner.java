@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #run} returns at once; the request runs on OkHttp's dispatcher and the stage completes on one of its
  * threads. The stage never completes exceptionally: every problem is an unsuccessful {@link ActionResult} with a
  * sentence ("HTTP 500 Internal Server Error from example.com", "could not reach 127.0.0.1:1234: connection
- * refused", "timed out after 15 s"). Only a 2xx answer is a success. Redirects are followed (http and https only).
- * Thread-safe.
+ * refused", "timed out after 15 s"). Only a 2xx answer is a success. Redirects are followed (http and https only),
+ * except from an action on a public address to a loopback, link-local or private one ({@link RedirectGuard}): "the
+ * server redirected to a private address (127.0.0.1); not followed". Thread-safe.
  */
 public final class HttpActionRunner {
     private static final Logger log = LoggerFactory.getLogger(HttpActionRunner.class);
@@ -52,6 +53,7 @@ public final class HttpActionRunner {
 
     private final OkHttpClient client;
     private final Duration timeout;
+    private final RedirectGuard redirects;
 
     /** Runs with {@link #DEFAULT_TIMEOUT}, sharing {@code base}'s connection pool and dispatcher. */
     public HttpActionRunner(OkHttpClient base) {
@@ -63,6 +65,11 @@ public final class HttpActionRunner {
      * @param timeout the longest an action's request may take in all
      */
     public HttpActionRunner(OkHttpClient base, Duration timeout) {
+        this(base, timeout, RedirectGuard.standard());
+    }
+
+    /** @param redirects checks and follows each redirect (tests declare which loopback addresses count as private) */
+    HttpActionRunner(OkHttpClient base, Duration timeout, RedirectGuard redirects) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the timeout must be positive: " + timeout);
         }
@@ -75,7 +82,11 @@ public final class HttpActionRunner {
                 .cookieJar(CookieJar.NO_COOKIES)
                 .authenticator(okhttp3.Authenticator.NONE)
                 .retryOnConnectionFailure(false)
+                // Redirects are followed by the guard, which checks each hop's address before connecting to it.
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .build();
+        this.redirects = redirects;
     }
 
     public Duration timeout() {
@@ -97,7 +108,11 @@ public final class HttpActionRunner {
         }
         HttpUrl url = request.url();
         CompletableFuture<ActionResult> result = new CompletableFuture<>();
-        client.newCall(request).enqueue(new Callback() {
+        // A client per call (sharing the pool and dispatcher): its redirect guard is also its name lookup.
+        RedirectGuard.Hops hops = redirects.forCall();
+        OkHttpClient guarded =
+                client.newBuilder().addInterceptor(hops).dns(hops.dns()).build();
+        guarded.newCall(request).enqueue(new Callback() {
             @Override
             public void onResponse(Call call, Response response) {
                 try (response) {
@@ -158,6 +173,9 @@ public final class HttpActionRunner {
     }
 
     private String failure(HttpUrl url, IOException e) {
+        if (e instanceof RedirectGuard.Refused || e instanceof RedirectGuard.RefusedAddress) {
+            return e.getMessage();
+        }
         if (e instanceof InterruptedIOException) { // call timeout and SocketTimeoutException
             return "timed out after " + shown(timeout);
         }

@@ -15,7 +15,9 @@ import java.util.Objects;
  * as {@code " javascript:"} or {@code "java\tscript:"}) is refused with a sentence for people. Nothing is trimmed or
  * repaired: a link that needs repair is refused.
  *
- * <p>An {@code http}/{@code https} link needs a host; an internationalised host name is accepted and converted to its
+ * <p>An {@code http}/{@code https} link needs a host and must not carry user information: {@code
+ * https://good.example@evil.example/} goes to {@code evil.example}, so it is refused with a sentence naming the real
+ * host (see {@link #hiddenAddress}); an internationalised host name is accepted and converted to its
  * ASCII (punycode) form. The decision's {@link Decision#uri()} is what to open: ASCII only, so it can be passed as a
  * single program argument on every OS. Pure, immutable and thread-safe.
  */
@@ -89,6 +91,10 @@ public final class LinkPolicy {
                         "not a valid link: " + Snippet.quote(link) + " contains spaces or invisible characters");
             }
         }
+        String hidden = hiddenAddress(link);
+        if (hidden != null) {
+            return Decision.refuse(hidden);
+        }
         URI uri;
         try {
             uri = new URI(link);
@@ -96,6 +102,59 @@ public final class LinkPolicy {
             return Decision.refuse("not a valid link: " + Snippet.quote(link));
         }
         return classify(uri, link, webOnly);
+    }
+
+    /**
+     * The sentence for an {@code http}/{@code https} link whose address part holds user information ({@code
+     * user:pw@host}), or null. Such a link shows a trusted name before the {@code @} while it goes to the host after
+     * it, so it is refused with the real host named. The authority is read as browsers read it (a backslash ends it,
+     * like a slash), and an {@code @} that only a reader would take as part of it (after a backslash) or that is
+     * percent-encoded ({@code %40}) counts too.
+     */
+    private static String hiddenAddress(String link) {
+        int colon = link.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String scheme = link.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return null;
+        }
+        int start = colon + 1;
+        while (start < link.length() && (link.charAt(start) == '/' || link.charAt(start) == '\\')) {
+            start++;
+        }
+        String rest = link.substring(start);
+        String authority = rest.substring(0, endOf(rest, "/\\?#"));
+        String asRead = rest.substring(0, endOf(rest, "/?#"));
+        String decoded = authority.replaceAll("(?i)%40", "@");
+        if (!decoded.contains("@") && !asRead.contains("@")) {
+            return null;
+        }
+        String host = hostOf(decoded.substring(decoded.lastIndexOf('@') + 1)).toLowerCase(Locale.ROOT);
+        return host.isEmpty()
+                ? "this link hides its real address: it names no host after the user name"
+                : "this link hides its real address: it goes to " + Snippet.visible(host, Snippet.MAX_CHARS);
+    }
+
+    /** The index of the first of {@code chars} in {@code s}, or its length. */
+    private static int endOf(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /** The host of {@code host[:port]} or {@code [v6]:port}. */
+    private static String hostOf(String hostAndPort) {
+        if (hostAndPort.startsWith("[")) {
+            int close = hostAndPort.indexOf(']');
+            return close < 0 ? hostAndPort : hostAndPort.substring(0, close + 1);
+        }
+        int colon = hostAndPort.lastIndexOf(':');
+        return colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
     }
 
     /**

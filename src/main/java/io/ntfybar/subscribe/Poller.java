@@ -52,8 +52,9 @@ public final class Poller {
     }
 
     /**
-     * Every event the server returns for a poll, in its order. Malformed lines, and lines longer than the codec
-     * accepts (without holding them), are logged and skipped.
+     * Every event the server returns for a poll, in its order. Malformed lines, lines longer than the codec accepts
+     * (without holding them), and events for topics not among {@code topics} (see {@link StrayTopics}) are logged and
+     * skipped.
      *
      * @param query should have {@code poll} set
      */
@@ -78,7 +79,7 @@ public final class Poller {
                     log.warn("{}: skipped a malformed polled event: {}", key, e.getMessage());
                 }
             }
-            return events;
+            return new StrayTopics(key, topics).filter(events);
         } catch (IOException e) {
             throw new PollException(null, "Cannot reach " + key.server() + ": " + StreamConnection.describe(e));
         } catch (TrustException e) {

@@ -69,6 +69,7 @@ public final class StreamConnection {
     private final Duration configuredKeepalive;
     private final Handler handler;
     private final Backoff backoff;
+    private final StrayTopics strays;
 
     private int generation;
     private boolean closed;
@@ -107,6 +108,7 @@ public final class StreamConnection {
         this.configuredKeepalive = keepalive;
         this.assumedKeepalive = keepalive != null ? keepalive : config.defaultKeepalive();
         this.handler = handler;
+        this.strays = new StrayTopics(baseUrlForLog, this.topics);
         this.backoff = new Backoff(
                 config.firstRetry(),
                 config.maxRetry(),
@@ -291,7 +293,10 @@ public final class StreamConnection {
                 learnKeepalive(now);
             }
         }
-        handler.onEvent(event);
+        // Heard all the same (the stream is alive), but never handed on: no handler sees another topic's events.
+        if (strays.accepts(event)) {
+            handler.onEvent(event);
+        }
     }
 
     private synchronized void heard(int gen) {

@@ -99,7 +99,10 @@ class SystemLinkOpenerTest {
         ActionResult js = await(opener.open(URI.create("javascript:alert(1)")));
         ActionResult file = await(opener.open(URI.create("file:///etc/passwd")));
         ActionResult custom = await(opener.open(URI.create("myapp://x")));
+        ActionResult hidden = await(opener.open(URI.create("https://ntfy.sh@evil.example/")));
         assertFalse(js.success());
+        assertFalse(hidden.success());
+        assertEquals("this link hides its real address: it goes to evil.example", hidden.message());
         assertEquals("ntfybar does not open javascript: links", js.message());
         assertEquals("ntfybar does not open file: links", file.message());
         assertEquals("ntfybar does not open myapp: links", custom.message());

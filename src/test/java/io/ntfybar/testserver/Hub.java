@@ -2,6 +2,7 @@ package io.ntfybar.testserver;
 
 import io.ntfybar.model.Message;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +30,10 @@ final class Hub {
     private volatile long clockOffsetMillis;
 
     private volatile boolean holdScheduled;
+
+    /** For each topic, the other topics whose messages its streams and polls also get (a misbehaving server). */
+    private final java.util.Map<String, Set<String>> leaks = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ntfy-test-server-scheduler");
         t.setDaemon(true);
@@ -84,6 +89,19 @@ final class Hub {
 
     void clockOffset(long millis) {
         clockOffsetMillis = millis;
+    }
+
+    /** Makes streams and polls of {@code into} also carry the messages of {@code stray}, with their own topic. */
+    void leak(String stray, String into) {
+        leaks.computeIfAbsent(into, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                .add(stray);
+    }
+
+    /** The topics a stream or poll of {@code topics} really gets: its own and those leaked into them. */
+    Set<String> served(Set<String> topics) {
+        Set<String> all = new java.util.LinkedHashSet<>(topics);
+        topics.forEach(t -> all.addAll(leaks.getOrDefault(t, Set.of())));
+        return all;
     }
 
     /** While held, scheduled messages stay undelivered even when their time has come. */

@@ -249,6 +249,14 @@ public final class NtfyTestServer implements AutoCloseable {
         return gate.held();
     }
 
+    /**
+     * Misbehaves from now on: streams and polls of {@code into} also carry the messages of {@code stray} (cached and
+     * live), each with its own topic, as a hostile or buggy server could.
+     */
+    public void leakTopic(String stray, String into) {
+        hub.leak(stray, into);
+    }
+
     /** Writes these bytes, as they are, into every open subscriber stream (as one chunk, after queued events). */
     public void injectRaw(byte[] bytes) {
         for (Subscriber s : hub.subscribers()) {

@@ -187,7 +187,7 @@ final class Router {
         checkRead(user, topics);
         long now = hub.nowMillis();
         SubscribeParams params = SubscribeParams.parse(req, now);
-        Set<String> topicSet = new LinkedHashSet<>(topics);
+        Set<String> topicSet = hub.served(new LinkedHashSet<>(topics));
         if (params.poll()) {
             StringBuilder body = new StringBuilder();
             List<Message> cached = hub.cache.query(topicSet, params.since(), params.scheduled(), now / 1000);

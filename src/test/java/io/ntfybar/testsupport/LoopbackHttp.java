@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** A JDK HTTP server on 127.0.0.1 for these tests: it records every request and answers as each path is told. */
+/** A JDK HTTP server on 127.0.0.1 (or another loopback address) for these tests: it records every request and answers as each path is told. */
 public final class LoopbackHttp implements AutoCloseable {
     /** One request as it arrived; header names lowercased. */
     public record Recorded(String method, String path, Map<String, List<String>> headers, byte[] body) {
@@ -36,8 +36,13 @@ public final class LoopbackHttp implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
     public LoopbackHttp() {
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** A server on another loopback address (e.g. 127.0.0.2, which Linux answers too), so tests can tell two apart. */
+    public LoopbackHttp(InetAddress address) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            server = HttpServer.create(new InetSocketAddress(address, 0), 50);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,7 +52,9 @@ public final class LoopbackHttp implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        String host = server.getAddress().getAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + server.getAddress().getPort();
     }
 
     public int port() {
