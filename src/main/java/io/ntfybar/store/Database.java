@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Safety: a database that is locked by another process, corrupt, or written by a newer ntfybar is refused with a
  * {@link StoreException} and left exactly as it was; before an older schema is migrated, an online backup
- * ({@code ntfybar-backup-v<N>.zip}) is written next to it. Thread-safe; close once.
+ * ({@code ntfybar-backup-v<N>.zip}) is written next to it. Thread-safe; closing twice does nothing more.
  *
  * <p>Only {@link #open} may create the file. A query that comes after {@link #close} (a window's late background task
  * during quit) is refused with a {@link StoreException}, and no later connection may create an empty store in its
@@ -138,7 +138,10 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return; // a second close has nothing left to shut
+        }
         closed = true;
         try (Connection c = pool.getConnection();
                 Statement s = c.createStatement()) {

@@ -2,6 +2,7 @@ package io.ntfybar.ui.messages;
 
 import io.ntfybar.model.StoredMessage;
 import io.ntfybar.store.H2MessageStore;
+import io.ntfybar.store.StoreException;
 import io.ntfybar.store.StoreUpdate;
 import io.ntfybar.ui.UiThreads;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The messages of the selected subscription (or of all), newest first, loaded a page at a time as the user scrolls,
@@ -31,6 +34,7 @@ import javafx.collections.ObservableList;
  * than the oldest loaded one is left to the pages that follow.
  */
 public final class MessageListModel {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageListModel.class);
     static final int PAGE_SIZE = 50;
     /** A jump to a message reads at most this many pages looking for it. */
     static final int MAX_JUMP_PAGES = 40;
@@ -129,13 +133,26 @@ public final class MessageListModel {
             List<MessageItem> page = new ArrayList<>();
             int pages = 0;
             boolean found = false;
-            do {
-                List<StoredMessage> next = p.next();
-                pages++;
-                next.forEach(m -> page.add(items.apply(m)));
-                found = jumpTo > 0 && next.stream().anyMatch(m -> m.rowId() == jumpTo);
-            } while (jumpTo > 0 && !found && !p.exhausted() && pages < MAX_JUMP_PAGES);
-            boolean end = p.exhausted();
+            boolean end;
+            try {
+                do {
+                    List<StoredMessage> next = p.next();
+                    pages++;
+                    next.forEach(m -> page.add(items.apply(m)));
+                    found = jumpTo > 0 && next.stream().anyMatch(m -> m.rowId() == jumpTo);
+                } while (jumpTo > 0 && !found && !p.exhausted() && pages < MAX_JUMP_PAGES);
+                end = p.exhausted();
+            } catch (StoreException e) {
+                // Not stuck "loading" with events held for ever: the list shows what it has, and scrolling tries again.
+                LOG.warn("Could not read the next messages: {}", e.getMessage());
+                threads.fx().execute(() -> {
+                    if (gen == generation) {
+                        loading.set(false);
+                        applyHeld();
+                    }
+                });
+                return;
+            }
             int read = pages;
             threads.fx().execute(() -> {
                 if (gen != generation) {
@@ -152,9 +169,7 @@ public final class MessageListModel {
                 list.addAll(unseen);
                 exhausted.set(end);
                 loading.set(false);
-                List<StoreUpdate> waiting = List.copyOf(held);
-                held.clear();
-                apply(waiting);
+                applyHeld();
                 if (jumpTo > 0) {
                     int i = indexOf(jumpTo);
                     if (i >= 0) {
@@ -163,6 +178,12 @@ public final class MessageListModel {
                 }
             });
         });
+    }
+
+    private void applyHeld() {
+        List<StoreUpdate> waiting = List.copyOf(held);
+        held.clear();
+        apply(waiting);
     }
 
     /** FX thread: what the store changed, applied to the list now, or once the page being read is in. */

@@ -1,6 +1,7 @@
 package io.ntfybar.ui.messages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ntfybar.model.StoredMessage;
@@ -182,6 +183,27 @@ class MessageListModelTest {
         list.stored(store(s, 1, "old"));
 
         assertEquals(List.of("new", "old"), texts());
+    }
+
+    @Test
+    void aPageTheStoreCannotReadEndsTheLoadingAndAppliesWhatWaited() {
+        Subscription s = subscription("failing");
+        for (int i = 0; i < 3 * MessageListModel.PAGE_SIZE; i++) {
+            store(s, i, "m" + i);
+        }
+        list.open(List.of(s.id()), 0);
+        ui.settle();
+        List<StoreUpdate> late = store(s, 1000, "newest");
+        db.close(); // every read fails from here on: the next page is in memory, the one after is not
+
+        list.loadMore();
+        list.stored(late); // waits for the page being read
+        ui.settle();
+
+        assertFalse(list.loadingProperty().get(), "not stuck loading");
+        assertFalse(list.exhaustedProperty().get(), "scrolling may try again");
+        assertEquals("newest", texts().get(0));
+        assertEquals(MessageListModel.PAGE_SIZE + 1, list.items().size());
     }
 
     private void assertNewestFirstWithoutDuplicates() {
