@@ -115,12 +115,10 @@ final class RedirectGuard {
             if (startedPrivate || !redirectHosts.contains(host)) {
                 return addresses;
             }
-            for (InetAddress a : addresses) {
-                if (isPrivate.test(a)) {
-                    throw new RefusedAddress("the server redirected to a private address ("
-                            + Snippet.visible(host, Snippet.MAX_CHARS) + " is " + a.getHostAddress()
-                            + "); not followed");
-                }
+            InetAddress a = firstPrivate(addresses);
+            if (a != null) {
+                throw new RefusedAddress("the server redirected to a private address ("
+                        + Snippet.visible(host, Snippet.MAX_CHARS) + " is " + a.getHostAddress() + "); not followed");
             }
             return addresses;
         }
@@ -144,13 +142,16 @@ final class RedirectGuard {
         } catch (UnknownHostException e) {
             return null;
         }
-        for (InetAddress a : addresses) {
-            if (isPrivate.test(a)) {
-                String shown = Snippet.visible(host, Snippet.MAX_CHARS);
-                return isLiteral(host) ? shown : shown + " is " + a.getHostAddress();
-            }
+        InetAddress a = firstPrivate(addresses);
+        if (a == null) {
+            return null;
         }
-        return null;
+        String shown = Snippet.visible(host, Snippet.MAX_CHARS);
+        return isLiteral(host) ? shown : shown + " is " + a.getHostAddress();
+    }
+
+    private InetAddress firstPrivate(List<InetAddress> addresses) {
+        return addresses.stream().filter(isPrivate).findFirst().orElse(null);
     }
 
     private static boolean isLiteral(String host) {

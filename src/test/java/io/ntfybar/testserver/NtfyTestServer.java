@@ -145,27 +145,9 @@ public final class NtfyTestServer implements AutoCloseable {
     public void publishMany(String topic, int count, IntFunction<String> messageText) {
         TopicName.validate(topic);
         long now = hub.nowMillis() / 1000;
-        long expires = now + config.cacheDuration().toSeconds();
         List<Message> batch = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            batch.add(new Message(
-                    Ids.message(),
-                    now,
-                    expires,
-                    "message",
-                    topic,
-                    null,
-                    messageText.apply(i),
-                    0,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
+            batch.add(plain(topic, now, messageText.apply(i)));
         }
         hub.cache.addAll(batch);
         batch.forEach(hub::deliver);
@@ -177,14 +159,22 @@ public final class NtfyTestServer implements AutoCloseable {
      */
     public String publishDated(String topic, String message, long time) {
         TopicName.validate(topic);
-        Message m = new Message(
+        Message m = plain(topic, time, message);
+        hub.cache.addAll(List.of(m));
+        hub.deliver(m);
+        return MessageCodec.encode(m);
+    }
+
+    /** A plain message as this server caches it: stamped {@code time}, expiring with the cache. */
+    private Message plain(String topic, long time, String text) {
+        return new Message(
                 Ids.message(),
                 time,
                 hub.nowMillis() / 1000 + config.cacheDuration().toSeconds(),
                 "message",
                 topic,
                 null,
-                message,
+                text,
                 0,
                 null,
                 null,
@@ -195,9 +185,6 @@ public final class NtfyTestServer implements AutoCloseable {
                 null,
                 null,
                 null);
-        hub.cache.addAll(List.of(m));
-        hub.deliver(m);
-        return MessageCodec.encode(m);
     }
 
     /**
